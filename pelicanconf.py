@@ -1,0 +1,176 @@
+"""Settings for development builds and the local preview: every site setting lives here.
+
+`publishconf.py` imports this file and overrides only what differs for the
+published site. Settings of our own plugins carry the plugin's name as prefix.
+"""
+
+import sys
+from pathlib import Path
+
+SITE_ROOT = Path(__file__).resolve().parent
+sys.path.insert(0, str(SITE_ROOT / "plugins"))
+
+from localisation.slugs import german_slug_substitutions  # noqa: E402
+
+# --- Site identity ---------------------------------------------------------
+SITENAME = "Stabsstelle für Vielfalt und Chancengleichheit"
+SITE_OWNER = "Stadt Musterstadt"  # shown in header, footer and the Impressum
+SITE_OWNER_ADDRESS = "Rathausplatz 1, 55555 Musterstadt"
+SITEURL = ""  # empty in development: links are relative to the preview server
+FEEDBACK_EMAIL = "barrierefreiheit@example.org"  # accessibility feedback, linked on every page
+CONTACT_EMAIL = "vielfalt@example.org"
+SITE_DESCRIPTION = (
+    "Die Stabsstelle für Vielfalt und Chancengleichheit der Stadt Musterstadt: "
+    "Integration, Antidiskriminierung, Gleichstellung, Inklusion und Projekte wie Sprachtandem."
+)
+# Content Security Policy (meta tag on every page): everything from this site only.
+SITE_CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+    "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'"
+)
+AUTHOR = "Stabsstelle für Vielfalt und Chancengleichheit"
+
+# --- Language, time and dates ---------------------------------------------
+# Dates are written by the `long_date` filter (Babel/CLDR), so no system
+# locale has to be installed: "26. März 2025".
+DEFAULT_LANG = "de"
+TIMEZONE = "Europe/Berlin"
+LOCALE = ("C.UTF-8",)  # Pelican's own strftime dates are not shown anywhere
+
+
+# --- Content folders -------------------------------------------------------
+PATH = "content"
+PAGE_PATHS = ["seiten", "pages"]  # "pages" so content folders of other Pelican sites build too
+ARTICLE_PATHS = [""]
+ARTICLE_EXCLUDES = PAGE_PATHS + ["images", "dokumente"]
+STATIC_PATHS = ["images", "dokumente"]
+USE_FOLDER_AS_CATEGORY = False
+DEFAULT_CATEGORY = "Meldungen"
+# The categories an article may have (shown in the "Aktuelles" navigation).
+ARTICLE_CATEGORIES = ["Pressemitteilungen", "Meldungen"]
+# Articles named "2025-03-26-kurzer-titel.md" get their address from the file
+# name, so it stays the same when the title is later edited.
+FILENAME_METADATA = r"(?P<date>\d{4}-\d{2}-\d{2})-(?P<slug>.+)"
+IGNORE_FILES = [".#*", "*~", "*.swp", "README.md"]
+
+# --- Web addresses (German, "ä" → "ae") --------------------------------------
+SLUGIFY_USE_UNICODE = True  # the substitutions below fold letters to ASCII themselves
+SLUG_REGEX_SUBSTITUTIONS = german_slug_substitutions()
+ARTICLE_URL = "aktuelles/{date:%Y}/{slug}/"
+ARTICLE_SAVE_AS = ARTICLE_URL + "index.html"
+ARTICLE_LANG_URL = "{lang}/aktuelles/{date:%Y}/{slug}/"
+ARTICLE_LANG_SAVE_AS = ARTICLE_LANG_URL + "index.html"
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = PAGE_URL + "index.html"
+PAGE_LANG_URL = "{lang}/{slug}/"
+PAGE_LANG_SAVE_AS = PAGE_LANG_URL + "index.html"
+DRAFT_URL = "entwuerfe/{slug}/"
+DRAFT_SAVE_AS = DRAFT_URL + "index.html"
+DRAFT_LANG_URL = "entwuerfe/{lang}/{slug}/"
+DRAFT_LANG_SAVE_AS = DRAFT_LANG_URL + "index.html"
+DRAFT_PAGE_URL = "entwuerfe/seiten/{slug}/"
+DRAFT_PAGE_SAVE_AS = DRAFT_PAGE_URL + "index.html"
+DRAFT_PAGE_LANG_URL = "entwuerfe/seiten/{lang}/{slug}/"
+DRAFT_PAGE_LANG_SAVE_AS = DRAFT_PAGE_LANG_URL + "index.html"
+CATEGORY_URL = "aktuelles/{slug}/"
+CATEGORY_SAVE_AS = CATEGORY_URL + "index.html"
+TAG_URL = "themen/{slug}/"
+TAG_SAVE_AS = TAG_URL + "index.html"
+TAGS_URL = "themen/"
+TAGS_SAVE_AS = TAGS_URL + "index.html"
+ARCHIVES_URL = "aktuelles/"
+ARCHIVES_SAVE_AS = ARCHIVES_URL + "index.html"
+# Pages nobody links to: the theme has no author or category overview.
+AUTHOR_SAVE_AS = ""
+AUTHORS_SAVE_AS = ""
+CATEGORIES_SAVE_AS = ""
+YEAR_ARCHIVE_SAVE_AS = ""
+MONTH_ARCHIVE_SAVE_AS = ""
+DAY_ARCHIVE_SAVE_AS = ""
+
+# The page a web server shows for unknown addresses (GitHub Pages uses 404.html).
+DIRECT_TEMPLATES = ["index", "tags", "archives", "not_found"]
+NOT_FOUND_SAVE_AS = "404.html"
+
+# --- Listings and pagination ----------------------------------------------
+DEFAULT_PAGINATION = 8
+PAGINATED_TEMPLATES = {"index": 6, "category": None, "tag": None}
+PAGINATION_PATTERNS = (
+    (1, "{url}", "{save_as}"),
+    (2, "{base_name}/seite/{number}/", "{base_name}/seite/{number}/index.html"),
+)
+NEWEST_FIRST_ARCHIVES = True
+
+# --- Navigation ------------------------------------------------------------
+# Main navigation: (label, address relative to the site root).
+SITE_NAVIGATION = [
+    ("Aktuelles", "aktuelles/"),
+    ("Wer wir sind", "wer-wir-sind/"),
+    ("Projekte", "projekte/"),
+    ("Beirat", "beirat/"),
+    ("Grundlagen", "grundlagen/"),
+]
+# Footer links every page carries: (label, page slug).
+SITE_FOOTER_PAGES = [
+    ("Impressum", "impressum"),
+    ("Datenschutz", "datenschutz"),
+    ("Erklärung zur Barrierefreiheit", "barrierefreiheit"),
+    ("Leichte Sprache", "leichte-sprache"),
+]
+
+# --- Markdown ----------------------------------------------------------------
+# The full list: when MARKDOWN is set, Pelican uses exactly this and would
+# silently drop "extra" if it were missing.
+MARKDOWN = {
+    "extensions": [
+        "markdown.extensions.extra",  # tables, footnotes, attribute lists, abbreviations …
+        "markdown.extensions.sane_lists",
+        "markdown.extensions.smarty",
+        "markdown.extensions.toc",
+    ],
+    "extension_configs": {
+        # German quotation marks „…“ and the apostrophe ’; never English “…”.
+        "markdown.extensions.smarty": {
+            "substitutions": {
+                "left-double-quote": "&bdquo;",
+                "right-double-quote": "&ldquo;",
+                "left-single-quote": "&sbquo;",
+                "right-single-quote": "&rsquo;",
+            },
+        },
+        "markdown.extensions.toc": {"permalink": False},
+    },
+    "output_format": "html5",
+}
+TYPOGRIFY = False  # smarty above does the typography; Typogrify would add English quotes
+
+# --- Theme and plugins -------------------------------------------------------
+THEME = str(SITE_ROOT / "theme")
+THEME_STATIC_DIR = "theme"
+PLUGIN_PATHS = [str(SITE_ROOT / "plugins")]
+PLUGINS = ["build_messages", "localisation", "publication_guard", "site_structure", "theme_assets"]
+
+# build_messages: fail the build when anything was reported (publishconf.py sets it).
+BUILD_MESSAGES_STRICT = False
+# localisation: the table of all texts the theme shows.
+LOCALISATION_UI_STRINGS_FILE = str(SITE_ROOT / "theme" / "ui_strings.toml")
+# site_structure: the page whose text opens the home page (it gets no page of its own).
+SITE_STRUCTURE_HOME_INTRO_SLUG = "startseite"
+# publication_guard: whether drafts, hidden and future-dated items may be written.
+PUBLICATION_GUARD_PUBLISH = False
+
+# --- Feeds (off in development; publishconf.py turns them on) ---------------
+FEED_ALL_ATOM = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+
+# --- Templates ---------------------------------------------------------------
+# autoescape: text from metadata (titles, summaries) is always shown as text.
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
+
+# --- Development conveniences ---------------------------------------------
+RELATIVE_URLS = True
+LOAD_CONTENT_CACHE = False
+DELETE_OUTPUT_DIRECTORY = False

@@ -1,0 +1,112 @@
+"""Pelican glue: add the reason to Pelican's "Could not process FILE" errors.
+
+Pelican 4.12 logs only the file name of a content file it cannot read and
+keeps the exception for `--debug`. The error is logged inside the `except`
+block, so a logging filter can still see the exception and append its reason.
+"""
+
+import logging
+import sys
+
+from pelican import signals
+from pelican.generators import PelicanTemplateNotFound
+
+from .reasons import describe_failure
+
+logger = logging.getLogger(__name__)
+
+FAILED_FILE_MESSAGE = "Could not process %s"
+
+
+class FailureReasonFilter(logging.Filter):
+    """Rewrite "Could not process FILE" as a German message that also says why."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.msg == FAILED_FILE_MESSAGE:
+            error = sys.exc_info()[1]
+            reason = describe_failure(error) if error else "unbekannter Fehler"
+            record.msg = "Datei %s konnte nicht verarbeitet werden: %s"
+            record.args = (*record.args, reason)
+        return True
+
+
+class ProblemCounter(logging.Handler):
+    """Counts warnings and errors from Pelican and every plugin during one build."""
+
+    def __init__(self):
+        super().__init__(level=logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+
+def install_filter(pelican_object):
+    """Attach the reason filter, and the problem counter for strict builds."""
+    generators_logger = logging.getLogger("pelican.generators")
+    if not any(isinstance(f, FailureReasonFilter) for f in generators_logger.filters):
+        generators_logger.addFilter(FailureReasonFilter())
+    if pelican_object.settings.get("BUILD_MESSAGES_STRICT"):
+        counter = ProblemCounter()
+        root = logging.getLogger()
+        if not root.handlers:
+            # `pelican --log-handler plain` installs no handler and relies on Python's
+            # last-resort output, which stops once any handler (ours) exists.
+            root.addHandler(logging.StreamHandler())
+        root.addHandler(counter)
+        pelican_object.build_messages_counter = counter
+
+
+def fail_strict_build(pelican_object):
+    """In strict builds (publish), end with exit code 1 if anything was reported.
+
+    Unlike Pelican's `--fatal warnings`, which stops at the first warning with a
+    traceback, this lets the build report every problem first.
+    """
+    counter = getattr(pelican_object, "build_messages_counter", None)
+    if counter is None:
+        return
+    logging.getLogger().removeHandler(counter)
+    if counter.count:
+        print(
+            f"Abgebrochen: {counter.count} Warnung(en) oder Fehler (siehe oben). "
+            "Im strengen Modus (Veröffentlichen) muss jede Meldung behoben sein.",
+            file=sys.stderr,
+        )
+        raise SystemExit(1)
+
+
+def fall_back_to_default_template(generator):
+    """Give items whose `Template:` the theme lacks the default template, with a warning.
+
+    Without this, Pelican stops the whole build with a traceback at write time.
+    """
+    default = "article" if hasattr(generator, "articles") else "page"
+    items = [
+        item
+        for name in ("articles", "translations", "hidden_articles", "drafts", "pages", "hidden_pages", "draft_pages")
+        for item in getattr(generator, name, [])
+    ]
+    for item in items:
+        if item.template == default:
+            continue
+        try:
+            generator.get_template(item.template)
+        except PelicanTemplateNotFound:
+            logger.warning(
+                "%s: Die Vorlage „%s“ (Template) gibt es im Theme nicht; die Seite wird mit der "
+                "Standardvorlage „%s“ gebaut. Löschen Sie die Zeile „Template:“ oder nennen Sie "
+                "eine Vorlage aus theme/templates/.",
+                item.relative_source_path,
+                item.template,
+                default,
+            )
+            item.template = default
+
+
+def register():
+    """Connect the signals."""
+    signals.initialized.connect(install_filter)
+    signals.finalized.connect(fail_strict_build)
+    signals.article_generator_finalized.connect(fall_back_to_default_template)
+    signals.page_generator_finalized.connect(fall_back_to_default_template)

@@ -1,0 +1,5 @@
+"""Dates, slugs and UI strings for a German (later multilingual) site."""
+
+from .plugin import register
+
+__all__ = ["register"]

@@ -1,0 +1,33 @@
+"""Settings for the published site: `pelicanconf.py` plus the overrides below only."""
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from pelicanconf import *  # noqa: F403
+
+# The address the site is served at; absolute URLs in feeds and canonical links.
+SITEURL = "https://vielfalt.example.org"
+RELATIVE_URLS = False
+
+# Feeds for readers and journalists.
+FEED_ALL_ATOM = "feeds/alle.atom.xml"
+FEED_ALL_RSS = "feeds/alle.rss.xml"
+CATEGORY_FEED_ATOM = "feeds/{slug}.atom.xml"
+CATEGORY_FEED_RSS = "feeds/{slug}.rss.xml"
+
+# Start from an empty folder, so nothing of an earlier build survives.
+DELETE_OUTPUT_DIRECTORY = True
+
+# Drafts and hidden items are never written; future-dated items (Sperrfrist)
+# count as drafts until their date has come.
+WITH_FUTURE_DATES = False
+DRAFT_SAVE_AS = ""
+DRAFT_LANG_SAVE_AS = ""
+DRAFT_PAGE_SAVE_AS = ""
+DRAFT_PAGE_LANG_SAVE_AS = ""
+PUBLICATION_GUARD_PUBLISH = True
+
+# Any warning or error fails the build, after all of them have been reported.
+BUILD_MESSAGES_STRICT = True

@@ -1,0 +1,1 @@
+"""Checks on a built site: internal links, other origins, HTML validity."""

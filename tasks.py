@@ -1,0 +1,185 @@
+"""Tasks for building, previewing, checking and publishing the site (`invoke --list`)."""
+
+import contextlib
+import os
+import shutil
+import sys
+import tempfile
+from datetime import datetime
+from pathlib import Path
+
+from invoke import task
+
+ROOT = Path(__file__).resolve().parent
+sys.path.insert(0, str(ROOT / "plugins"))
+
+from localisation.slugs import german_slug_substitutions  # noqa: E402
+
+CONTENT = ROOT / "content"
+OUTPUT = ROOT / "output"
+ARTICLES = CONTENT / "artikel"
+PREVIEW_HOST = "127.0.0.1"
+PELICAN = [sys.executable, "-m", "pelican"]
+
+
+def pelican_command(settings_file: str, output: Path, *extra: str) -> str:
+    """The pelican command line for one build."""
+    parts = [*PELICAN, str(CONTENT), "-s", str(ROOT / settings_file), "-o", str(output), *extra]
+    return " ".join(f'"{part}"' for part in parts)
+
+
+def strict_build(c, output: Path) -> None:
+    """Production build into `output`; any Pelican warning or error fails it."""
+    c.run(pelican_command("publishconf.py", output), pty=False)
+    sys.path.insert(0, str(ROOT))
+    from quality.links import broken_internal_links
+
+    problems = broken_internal_links(output, site_url=_published_site_url())
+    if problems:
+        raise SystemExit("Defekte interne Links:\n" + "\n".join(problems))
+
+
+def _published_site_url() -> str:
+    """SITEURL of publishconf.py, read without running Pelican."""
+    sys.path.insert(0, str(ROOT))
+    import publishconf
+
+    return publishconf.SITEURL
+
+
+@task
+def build(c):
+    """Development build (drafts visible) into output/."""
+    c.run(pelican_command("pelicanconf.py", OUTPUT))
+
+
+@task
+def publish(c):
+    """Production build with publishconf.py into output/, strict: any warning fails it."""
+    staging = Path(tempfile.mkdtemp(prefix="output-neu-", dir=ROOT))
+    try:
+        strict_build(c, staging)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        print("Veröffentlichung abgebrochen: output/ bleibt unverändert.", file=sys.stderr)
+        raise
+    # Swap only a finished, checked build into place.
+    previous = ROOT / "output-alt"
+    shutil.rmtree(previous, ignore_errors=True)
+    if OUTPUT.exists():
+        OUTPUT.rename(previous)
+    staging.rename(OUTPUT)
+    shutil.rmtree(previous, ignore_errors=True)
+    print(f"Veröffentlichungsfertige Website in {OUTPUT}")
+
+
+@task
+def check(c):
+    """Check all content with a strict build into a temporary folder; output/ is untouched."""
+    with tempfile.TemporaryDirectory(prefix="pruefung-") as folder:
+        strict_build(c, Path(folder))
+    print("Prüfung bestanden: keine Fehler und keine Warnungen.")
+
+
+@task(help={"port": "Port of the preview server (default 8000)"})
+def livereload(c, port=8000):
+    """Build, serve on http://127.0.0.1:8000 and reload the browser on every save."""
+    from livereload import Server
+    from pelican import main as pelican_main
+
+    settings = str(ROOT / "pelicanconf.py")
+
+    def rebuild():
+        # A failed build is reported by Pelican; keep serving the last good one.
+        with contextlib.suppress(SystemExit):
+            pelican_main([str(CONTENT), "-s", settings, "-o", str(OUTPUT)])
+
+    rebuild()
+    server = Server()
+    for watched in ("content", "theme", "plugins", "pelicanconf.py"):
+        server.watch(str(ROOT / watched), rebuild)
+    print(f"Vorschau: http://{PREVIEW_HOST}:{port}/  (Beenden mit Strg+C)")
+    server.serve(host=PREVIEW_HOST, port=int(port), root=str(OUTPUT), open_url_delay=None)
+
+
+@task
+def lint(c):
+    """Check Python code style and errors with ruff."""
+    c.run(f"{sys.executable} -m ruff check .")
+    c.run(f"{sys.executable} -m ruff format --check .")
+
+
+@task
+def test(c):
+    """Run lint and the whole test suite (build, HTML, axe, Nu HTML Checker)."""
+    lint(c)
+    c.run(f"{sys.executable} -m pytest", pty=False)
+
+
+@task(help={"push": "also push the gh-pages branch to origin (off by default)"})
+def gh_pages(c, push=False):
+    """Publish, then commit output/ to the gh-pages branch (push only with --push)."""
+    publish(c)
+    push_flag = " -p" if push else ""
+    c.run(f'{sys.executable} -m ghp_import -n -b gh-pages -m "Website veröffentlichen"{push_flag} "{OUTPUT}"')
+
+
+ARTICLE_TEMPLATE = """\
+Title: {title}
+Date: {date}
+Category: Meldungen
+Tags: Integration
+Summary: Ein bis zwei Sätze: worum geht es? Sie stehen als Vorspann über dem Text und in Übersichten.
+Status: draft
+
+Der erste Absatz sagt das Wichtigste: wer, was, wann, wo.
+
+## Zwischenüberschrift
+
+Weiterer Text. Überschriften im Text beginnen mit zwei Rauten (##).
+
+<!--
+Hinweise zu den Feldern oben (dieser Kommentar erscheint nicht auf der Website):
+- Title: die Überschrift.
+- Date: Datum und Uhrzeit (JJJJ-MM-TT HH:MM). Ein Datum in der Zukunft ist eine Sperrfrist:
+  Der Beitrag erscheint erst danach auf der veröffentlichten Website.
+- Category: "Pressemitteilungen" oder "Meldungen".
+- Tags: Themen, durch Kommas getrennt, aus der Liste im Redaktionsleitfaden (docs/).
+- Summary: kurzer Vorspann, ohne Formatierung.
+- Status: "draft" (Entwurf, nur in der Vorschau sichtbar). Zum Veröffentlichen die Zeile löschen.
+- Für Pressemitteilungen zusätzlich:
+  Publisher: Stadt Musterstadt, Stabsstelle für Vielfalt und Chancengleichheit
+  Contact: Stabsstelle für Vielfalt und Chancengleichheit
+      vielfalt@example.org
+- Für ein Titelbild zusätzlich (alle drei Zeilen):
+  Image: images/dateiname.png
+  Image_alt: Was auf dem Bild zu sehen ist
+  Image_credit: Foto: Name der Quelle
+-->
+"""
+
+
+def german_slug(title: str) -> str:
+    """The web-address part for a title, as Pelican makes it with our settings."""
+    from pelican.utils import slugify
+
+    return slugify(title, regex_subs=german_slug_substitutions(), use_unicode=True)
+
+
+@task(help={"title": "Title of the new article, in quotes", "folder": "where to create it (default content/artikel)"})
+def new(c, title, folder=str(ARTICLES)):
+    """Create a new article file, date-prefixed, with every field pre-filled and explained."""
+    articles = Path(folder)
+    now = datetime.now()
+    slug = german_slug(title)
+    if not slug:
+        raise SystemExit("Aus diesem Titel lässt sich kein Dateiname bilden. Bitte Buchstaben verwenden.")
+    target = articles / f"{now:%Y-%m-%d}-{slug}.md"
+    if target.exists():
+        raise SystemExit(f"{target} gibt es schon. Bitte einen anderen Titel wählen.")
+    articles.mkdir(parents=True, exist_ok=True)
+    safe_title = " ".join(title.split())
+    target.write_text(ARTICLE_TEMPLATE.format(title=safe_title, date=f"{now:%Y-%m-%d %H:%M}"), encoding="utf-8")
+    print(f"Neuer Beitrag: {target}")
+    if os.environ.get("EDITOR"):
+        print(f"Öffnen mit: {os.environ['EDITOR']} {target}")

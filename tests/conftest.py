@@ -1,0 +1,61 @@
+"""Shared fixtures: one development and one publish build of content/, made once per test run."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "plugins"))
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def run_pelican(content: Path, settings: str, output: Path, *extra: str) -> subprocess.CompletedProcess:
+    """Build `content` with a settings file of the repository into `output`."""
+    return subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pelican",
+            str(content),
+            "-s",
+            str(ROOT / settings),
+            "-o",
+            str(output),
+            "--log-handler",
+            "plain",
+            *extra,
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
+
+
+@pytest.fixture(scope="session")
+def published_site(tmp_path_factory) -> Path:
+    """content/ built strictly with publishconf.py, as `invoke publish` does."""
+    output = tmp_path_factory.mktemp("veroeffentlicht")
+    result = run_pelican(ROOT / "content", "publishconf.py", output)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return output
+
+
+@pytest.fixture(scope="session")
+def preview_site(tmp_path_factory) -> Path:
+    """content/ built with pelicanconf.py, as the local preview does."""
+    output = tmp_path_factory.mktemp("vorschau")
+    result = run_pelican(ROOT / "content", "pelicanconf.py", output, "-e", "BUILD_MESSAGES_STRICT=true")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return output
+
+
+def read_html(path: Path):
+    """Parse a built HTML file with BeautifulSoup."""
+    from bs4 import BeautifulSoup
+
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")

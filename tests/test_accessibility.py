@@ -1,0 +1,161 @@
+"""axe-core in headless Chromium on every page template, and what readers need at 320 px."""
+
+import functools
+import http.server
+import threading
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import sync_playwright
+
+from content_index import content_items
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+]
+WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+FIRST_ARTICLE = next(
+    i for i in content_items() if i.kind == "article" and i.status == "published" and "image" in i.metadata
+)
+RELEASE = next(
+    i for i in content_items() if i.metadata.get("category") == "Pressemitteilungen" and "publisher" in i.metadata
+)
+TEMPLATE_PAGES = {
+    "home": "",
+    "home, page 2": "seite/2/",
+    "article with image": FIRST_ARTICLE.url,
+    "press release": RELEASE.url,
+    "news overview": "aktuelles/",
+    "category": "aktuelles/pressemitteilungen/",
+    "topics": "themen/",
+    "tag": "themen/integration/",
+    "page": "wer-wir-sind/",
+    "projects overview": "projekte/",
+    "project Sprachtandem": "sprachtandem/",
+    "project Fairtrade-Stadt": "fairtrade-stadt/",
+    "project Kepol": "kepol/",
+    "Beirat": "beirat/",
+    "Grundlagen": "grundlagen/",
+    "Impressum": "impressum/",
+    "Datenschutz": "datenschutz/",
+    "Barrierefreiheit": "barrierefreiheit/",
+    "Leichte Sprache": "leichte-sprache/",
+    "not found": "404.html",
+}
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def site_server(published_site):
+    """Serve the published build on 127.0.0.1 (a free port) for this module's tests."""
+    handler = functools.partial(QuietHandler, directory=str(published_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+def open_page(browser, url, width=1280):
+    """A fresh page whose requests are recorded, at the given viewport width."""
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    page = context.new_page()
+    page.requests = []
+    page.on("request", lambda request: page.requests.append(request.url))
+    page.goto(url, wait_until="load")
+    return page
+
+
+@pytest.mark.parametrize("name", TEMPLATE_PAGES)
+def test_axe_finds_no_wcag_aa_violation(browser, site_server, name):
+    page = open_page(browser, site_server + TEMPLATE_PAGES[name])
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_AA}})
+    violations = results.response["violations"]
+    assert results.response["passes"], "axe ran no rule at all"
+    assert violations == [], results.generate_report()
+    assert all(url.startswith(site_server) for url in page.requests), page.requests
+    assert page.context.cookies() == []
+    page.context.close()
+
+
+@pytest.mark.parametrize("name", ["home", "article with image", "Beirat"])
+def test_usable_at_320_px_without_horizontal_scrolling(browser, site_server, name):
+    page = open_page(browser, site_server + TEMPLATE_PAGES[name], width=320)
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0
+    page.context.close()
+
+
+def test_skip_link_is_the_first_focus_stop_and_moves_to_main(browser, site_server):
+    page = open_page(browser, site_server + TEMPLATE_PAGES["page"])
+    page.keyboard.press("Tab")
+    focused = page.evaluate("[document.activeElement.textContent.trim(), document.activeElement.getAttribute('href')]")
+    assert focused == ["Zum Inhalt springen", "#inhalt"]
+    assert page.evaluate("getComputedStyle(document.activeElement).transform") == "none", "visible when focused"
+    page.keyboard.press("Enter")
+    assert page.evaluate("location.hash") == "#inhalt"
+    page.context.close()
+
+
+def test_focus_is_visible(browser, site_server):
+    page = open_page(browser, site_server + TEMPLATE_PAGES["page"])
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    style = page.evaluate(
+        "(() => { const s = getComputedStyle(document.activeElement); return [s.outlineStyle, s.outlineWidth]; })()"
+    )
+    assert style[0] != "none" and style[1] != "0px"
+    page.context.close()
+
+
+def test_pages_read_without_javascript(browser, site_server):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_server + FIRST_ARTICLE.url)
+    assert page.locator("h1").inner_text() == FIRST_ARTICLE.title
+    assert page.locator(".article__body p").first.is_visible()
+    context.close()
+
+
+def test_no_script_is_shipped(published_site):
+    for html in published_site.rglob("*.html"):
+        assert "<script" not in html.read_text(encoding="utf-8"), html
+
+
+def test_text_stays_readable_at_200_percent_zoom(browser, site_server):
+    # 200 % zoom on a 1280 px window lays out like a 640 px viewport with doubled text.
+    context = browser.new_context(viewport={"width": 640, "height": 800}, device_scale_factor=2)
+    page = context.new_page()
+    page.goto(site_server + TEMPLATE_PAGES["article with image"])
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0
+    context.close()
+
+
+def test_reduced_motion_is_respected(browser, site_server):
+    context = browser.new_context(reduced_motion="reduce")
+    page = context.new_page()
+    page.goto(site_server)
+    assert page.evaluate("getComputedStyle(document.documentElement).scrollBehavior") == "auto"
+    context.close()

@@ -1,0 +1,163 @@
+"""The invoke tasks, each run as an editor runs it, in a copy of the repository."""
+
+import datetime
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, read_html
+
+COPIED = ["content", "theme", "plugins", "quality", "pelicanconf.py", "publishconf.py", "tasks.py"]
+
+
+@pytest.fixture
+def site_copy(tmp_path) -> Path:
+    """A copy of the site's sources, so tasks can write output/ and branches freely."""
+    for name in COPIED:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, tmp_path / name)
+    return tmp_path
+
+
+def invoke(folder: Path, *args: str, timeout: int = 180) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "invoke", *args],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
+
+
+def test_every_task_has_a_one_line_docstring():
+    result = invoke(ROOT, "--list")
+    for name in ("build", "publish", "livereload", "check", "test", "lint", "gh-pages", "new"):
+        line = next((row for row in result.stdout.splitlines() if row.strip().startswith(name + " ")), "")
+        assert len(line.split(maxsplit=1)) == 2, f"task {name} without docstring: {result.stdout}"
+
+
+def test_new_creates_a_dated_draft_with_a_german_file_name(site_copy):
+    folder = site_copy / "content" / "artikel"
+    result = invoke(site_copy, "new", "Förderung für Frauen", "--folder", str(folder))
+    assert result.returncode == 0, result.stderr
+    today = datetime.date.today().isoformat()
+    created = folder / f"{today}-foerderung-fuer-frauen.md"
+    text = created.read_text(encoding="utf-8")
+    for field in ("Title: Förderung für Frauen", "Date: ", "Category: ", "Tags: ", "Summary: ", "Status: draft"):
+        assert field in text
+    again = invoke(site_copy, "new", "Förderung für Frauen", "--folder", str(folder))
+    assert again.returncode != 0 and "gibt es schon" in again.stderr + again.stdout
+    build = invoke(site_copy, "build")
+    assert build.returncode == 0, build.stderr
+    draft = site_copy / "output" / "entwuerfe" / "foerderung-fuer-frauen" / "index.html"
+    assert read_html(draft).h1.get_text(strip=True) == "Förderung für Frauen"
+
+
+def test_failed_publish_leaves_the_previous_output_untouched(site_copy):
+    previous = site_copy / "output"
+    previous.mkdir()
+    (previous / "alt.txt").write_text("letzte gute Version", encoding="utf-8")
+    broken = site_copy / "content" / "artikel" / "2025-01-01-kaputt.md"
+    broken.write_text("Title: Kaputt\nDate: 31.02.2025\nCategory: Meldungen\n\nText.\n", encoding="utf-8")
+    result = invoke(site_copy, "publish")
+    assert result.returncode != 0
+    assert "2025-01-01-kaputt.md" in result.stdout + result.stderr
+    assert (previous / "alt.txt").read_text(encoding="utf-8") == "letzte gute Version"
+    assert not list(site_copy.glob("output-neu-*")), "the staging folder is cleaned up"
+
+    broken.unlink()
+    result = invoke(site_copy, "publish")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert not (previous / "alt.txt").exists()
+    assert (previous / "index.html").is_file()
+
+
+def test_gh_pages_commits_the_published_site_to_a_local_branch_without_pushing(site_copy):
+    git = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.org"]
+    subprocess.run([*git, "init", "-q", "-b", "main"], cwd=site_copy, check=True)
+    subprocess.run([*git, "commit", "-q", "--allow-empty", "-m", "start"], cwd=site_copy, check=True)
+    env_result = subprocess.run(
+        [sys.executable, "-m", "invoke", "gh-pages"],
+        cwd=site_copy,
+        capture_output=True,
+        text=True,
+        timeout=180,
+        env={
+            **os.environ,
+            "GIT_AUTHOR_NAME": "Test",
+            "GIT_AUTHOR_EMAIL": "t@example.org",
+            "GIT_COMMITTER_NAME": "Test",
+            "GIT_COMMITTER_EMAIL": "t@example.org",
+        },
+        check=False,
+    )
+    assert env_result.returncode == 0, env_result.stdout + env_result.stderr
+    files = subprocess.run(
+        ["git", "ls-tree", "-r", "--name-only", "gh-pages"], cwd=site_copy, capture_output=True, text=True
+    )
+    assert "index.html" in files.stdout.split()
+    assert ".nojekyll" in files.stdout.split()
+    remotes = subprocess.run(["git", "remote"], cwd=site_copy, capture_output=True, text=True)
+    assert remotes.stdout.strip() == ""
+
+
+def test_check_reports_problems_and_does_not_touch_output(site_copy):
+    (site_copy / "content" / "seiten" / "kaputt.md").write_text(
+        "Title: Kaputt\nParent: gibtsnicht\n\nText.\n", encoding="utf-8"
+    )
+    result = invoke(site_copy, "check")
+    assert result.returncode != 0
+    assert "gibtsnicht" in result.stdout + result.stderr
+    assert not (site_copy / "output").exists()
+
+
+def fetch(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=5) as response:
+        return response.read().decode("utf-8")
+
+
+def wait_for(condition, seconds: float = 60.0):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            if condition():
+                return True
+        except OSError:
+            pass
+        time.sleep(0.3)
+    return False
+
+
+def test_livereload_serves_on_127_0_0_1_and_rebuilds_on_save(site_copy):
+    port = 18765
+    process = subprocess.Popen(
+        [sys.executable, "-m", "invoke", "livereload", "--port", str(port)],
+        cwd=site_copy,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    try:
+        url = f"http://127.0.0.1:{port}/wer-wir-sind/"
+        assert wait_for(lambda: "Wer wir sind" in fetch(url)), "preview server did not answer"
+        assert "livereload.js" in fetch(url), "the page loads the live-reload script"
+        page = site_copy / "content" / "seiten" / "wer-wir-sind.md"
+        page.write_text(
+            page.read_text(encoding="utf-8").replace("Title: Wer wir sind", "Title: Wer wir sind heute"),
+            encoding="utf-8",
+        )
+        assert wait_for(lambda: "Wer wir sind heute" in fetch(url)), "saving did not rebuild the page"
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=10)
