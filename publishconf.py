@@ -7,9 +7,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from pelicanconf import *  # noqa: F403
 
-# The address the site is served at; absolute URLs in feeds and canonical links.
+# The address the site is served at: feeds (FEED_DOMAIN defaults to it) carry
+# absolute URLs built from it.
 SITEURL = "https://vielfalt.example.org"
-RELATIVE_URLS = False
+# Links between pages and to styles and images stay relative, so the built
+# site works unchanged on any host, in a sub-folder (GitHub Pages project
+# sites) and when an auditor serves output/ locally: every request goes to
+# the origin the page came from.
+RELATIVE_URLS = True
 
 # Feeds for readers and journalists.
 FEED_ALL_ATOM = "feeds/alle.atom.xml"
