@@ -16,6 +16,12 @@ SITEURL = "https://vielfalt.example.org"
 # the origin the page came from.
 RELATIVE_URLS = True
 
+# Everything from this site only: no other server, no inline scripts or styles.
+SITE_CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+    "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'"
+)
+
 # Feeds for readers and journalists.
 FEED_ALL_ATOM = "feeds/alle.atom.xml"
 FEED_ALL_RSS = "feeds/alle.rss.xml"

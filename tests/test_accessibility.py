@@ -8,6 +8,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import sync_playwright
 
+from conftest import read_html
 from content_index import content_items
 
 CHROMIUM = "/usr/bin/chromium"
@@ -136,6 +137,13 @@ def test_pages_read_without_javascript(browser, site_server):
     assert page.locator("h1").inner_text() == FIRST_ARTICLE.title
     assert page.locator(".article__body p").first.is_visible()
     context.close()
+
+
+def test_published_pages_carry_a_strict_content_security_policy(published_site):
+    for html in [published_site / "index.html", published_site / "sprachtandem" / "index.html"]:
+        policy = read_html(html).find("meta", attrs={"http-equiv": "Content-Security-Policy"})["content"]
+        assert "default-src 'self'" in policy and "script-src 'self'" in policy
+        assert "unsafe-inline" not in policy
 
 
 def test_no_script_is_shipped(published_site):
