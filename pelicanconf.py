@@ -17,6 +17,9 @@ SITENAME = "Stabsstelle für Vielfalt und Chancengleichheit"
 SITE_OWNER = "Stadt Musterstadt"  # shown in header, footer and the Impressum
 SITE_OWNER_ADDRESS = "Rathausplatz 1, 55555 Musterstadt"
 SITEURL = ""  # empty in development: links are relative to the preview server
+# The path the site lives under on its host ("/" at a domain's root, "/repo/" for a
+# GitHub project page). The 404 page, which servers show at any address, links from it.
+SITE_BASE_PATH = "/"
 FEEDBACK_EMAIL = "barrierefreiheit@example.org"  # accessibility feedback, linked on every page
 CONTACT_EMAIL = "vielfalt@example.org"
 SITE_DESCRIPTION = (

@@ -96,6 +96,7 @@ def livereload(c, port=8000):
 
     rebuild()
     server = Server()
+    server.watcher.ignore_dirs("__pycache__")  # Python's byte code is no reason to rebuild
     for watched in ("content", "theme", "plugins", "pelicanconf.py"):
         server.watch(str(ROOT / watched), rebuild)
     print(f"Vorschau: http://{PREVIEW_HOST}:{port}/  (Beenden mit Strg+C)")

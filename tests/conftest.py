@@ -12,6 +12,20 @@ sys.path.insert(0, str(ROOT / "plugins"))
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
+# The system Chromium from Debian, never a browser downloaded by Playwright;
+# the flags keep it from calling home (the machine has no network) and let it run as root.
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+]
+
 
 def run_pelican(content: Path, settings: str, output: Path, *extra: str) -> subprocess.CompletedProcess:
     """Build `content` with a settings file of the repository into `output`."""

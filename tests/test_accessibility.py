@@ -1,4 +1,4 @@
-"""axe-core in headless Chromium on every page template, and what readers need at 320 px."""
+"""axe-core in headless Chromium on every published page, and what readers need at 320 px and 200 % zoom."""
 
 import functools
 import http.server
@@ -8,20 +8,9 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import sync_playwright
 
-from conftest import read_html
+from conftest import CHROMIUM, CHROMIUM_ARGS, read_html
 from content_index import content_items
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-dev-shm-usage",
-]
 WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 FIRST_ARTICLE = next(
@@ -88,16 +77,33 @@ def open_page(browser, url, width=1280):
     return page
 
 
-@pytest.mark.parametrize("name", TEMPLATE_PAGES)
-def test_axe_finds_no_wcag_aa_violation(browser, site_server, name):
-    page = open_page(browser, site_server + TEMPLATE_PAGES[name])
-    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_AA}})
-    violations = results.response["violations"]
-    assert results.response["passes"], "axe ran no rule at all"
-    assert violations == [], results.generate_report()
-    assert all(url.startswith(site_server) for url in page.requests), page.requests
-    assert page.context.cookies() == []
-    page.context.close()
+def test_every_template_is_among_the_published_pages(published_site):
+    for name, address in TEMPLATE_PAGES.items():
+        target = published_site / address
+        assert (target / "index.html" if address.endswith("/") or not address else target).is_file(), name
+
+
+def test_axe_finds_no_wcag_aa_violation_on_any_published_page(browser, site_server, published_site):
+    """Every HTML file of the build: axe-core rules for WCAG 2.0/2.1 A and AA, requests and cookies."""
+    findings = {}
+    pages = sorted(published_site.rglob("*.html"))
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    requests = []
+    context.on("request", lambda request: requests.append(request.url))
+    page = context.new_page()
+    axe = Axe()
+    for html in pages:
+        address = html.relative_to(published_site).as_posix().removesuffix("index.html")
+        page.goto(site_server + address, wait_until="load")
+        results = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_AA}})
+        assert results.response["passes"], f"axe ran no rule on {address}"
+        if results.response["violations"]:
+            findings[address] = results.generate_report()
+    assert len(pages) >= 40
+    assert findings == {}
+    assert [url for url in requests if not url.startswith(site_server)] == []
+    assert context.cookies() == []
+    context.close()
 
 
 @pytest.mark.parametrize("name", ["home", "article with image", "Beirat"])
@@ -127,6 +133,15 @@ def test_focus_is_visible(browser, site_server):
         "(() => { const s = getComputedStyle(document.activeElement); return [s.outlineStyle, s.outlineWidth]; })()"
     )
     assert style[0] != "none" and style[1] != "0px"
+    page.context.close()
+
+
+def test_print_style_hides_navigation_and_keeps_the_content(browser, site_server):
+    page = open_page(browser, site_server + TEMPLATE_PAGES["article with image"])
+    page.emulate_media(media="print")
+    assert not page.locator(".site-header__nav").is_visible()
+    assert not page.locator(".breadcrumb").is_visible()
+    assert page.locator(".article__body").is_visible()
     page.context.close()
 
 

@@ -169,3 +169,10 @@ def test_german_quotation_marks_and_no_english_ones(published_site):
     )
     assert "„" in body_text
     assert "”" not in body_text
+
+
+def test_not_found_page_links_from_the_site_root_so_it_works_at_any_depth(published_site):
+    soup = read_html(published_site / "404.html")
+    assert soup.find("link", rel="stylesheet")["href"] == "/theme/css/site.css"
+    assert soup.select_one(".site-header__brand")["href"] == "/"
+    assert soup.select_one(".skip-link")["href"] == "#inhalt"

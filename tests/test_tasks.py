@@ -11,8 +11,9 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import sync_playwright
 
-from conftest import ROOT, read_html
+from conftest import CHROMIUM, CHROMIUM_ARGS, ROOT, read_html
 
 COPIED = ["content", "theme", "plugins", "quality", "pelicanconf.py", "publishconf.py", "tasks.py"]
 
@@ -144,17 +145,26 @@ def test_livereload_serves_on_127_0_0_1_and_rebuilds_on_save(site_copy):
     process = subprocess.Popen(
         [sys.executable, "-m", "invoke", "livereload", "--port", str(port)],
         cwd=site_copy,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stdout=(site_copy / "vorschau.log").open("w"),
+        stderr=subprocess.STDOUT,
         start_new_session=True,
     )
     try:
         url = f"http://127.0.0.1:{port}/wer-wir-sind/"
         assert wait_for(lambda: "Wer wir sind" in fetch(url)), "preview server did not answer"
         assert "livereload.js" in fetch(url), "the page loads the live-reload script"
-        page = site_copy / "content" / "seiten" / "wer-wir-sind.md"
-        page.write_text(page.read_text(encoding="utf-8") + "\nNeu gespeicherter Absatz.\n", encoding="utf-8")
-        assert wait_for(lambda: "Neu gespeicherter Absatz." in fetch(url)), "saving did not rebuild the page"
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            page = browser.new_page()
+            page.goto(url)
+            # livereload tells browsers nothing about saves within 3 s of its start
+            # or of the previous reload (its DEFAULT_RELOAD_TIME); an editor saves later.
+            page.wait_for_timeout(3500)
+            source = site_copy / "content" / "seiten" / "wer-wir-sind.md"
+            source.write_text(source.read_text(encoding="utf-8") + "\nNeu gespeicherter Absatz.\n", encoding="utf-8")
+            # The open page reloads by itself: nobody calls goto() again.
+            page.get_by_text("Neu gespeicherter Absatz.").wait_for(timeout=30_000)
+            browser.close()
     finally:
         os.killpg(process.pid, signal.SIGTERM)
         process.wait(timeout=10)
