@@ -70,52 +70,48 @@ def _local_file(root: Path, absolute_url: str, site_url: str) -> Path | None:
     return candidate
 
 
-def broken_internal_links(root: Path, site_url: str = "http://127.0.0.1") -> list[str]:
-    """One message per link or resource on this site whose file (or #anchor) does not exist."""
-    problems = []
+def _references(root: Path, site_url: str, attributes):
+    """Yield (file, tag name, attribute, url as written, absolute url) for every reference in the build."""
     for html_file in html_files(root):
         base = page_url(root, html_file, site_url)
         soup = BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser")
-        for name, attribute in RESOURCE_ATTRIBUTES + LINK_ATTRIBUTES:
+        where = html_file.relative_to(root).as_posix()
+        for name, attribute in attributes:
             for tag in soup.find_all(name):
+                if name == "link" and {"alternate", "canonical"} & set(tag.get("rel") or []):
+                    continue  # feeds, translations and canonical addresses are links, not resources
                 for url in _urls(tag, attribute):
-                    if url.startswith(("mailto:", "tel:", "data:", "javascript:")):
-                        continue
-                    absolute = urljoin(base, url)
-                    target = _local_file(root, absolute, site_url)
-                    if target is None:
-                        continue
-                    where = html_file.relative_to(root).as_posix()
-                    if not target.exists():
-                        problems.append(f'{where}: <{name} {attribute}="{url}"> – Ziel fehlt')
-                        continue
-                    fragment = urlsplit(absolute).fragment
-                    if fragment and target.suffix == ".html" and unquote(fragment) not in _ids(target):
-                        problems.append(f'{where}: <{name} {attribute}="{url}"> – Sprungmarke fehlt')
+                    yield where, name, attribute, url, urljoin(base, url)
+
+
+def broken_internal_links(root: Path, site_url: str = "http://127.0.0.1") -> list[str]:
+    """One message per link or resource on this site whose file (or #anchor) does not exist."""
+    problems = []
+    for where, name, attribute, url, absolute in _references(root, site_url, RESOURCE_ATTRIBUTES + LINK_ATTRIBUTES):
+        if url.startswith(("mailto:", "tel:", "data:", "javascript:")):
+            continue
+        target = _local_file(root, absolute, site_url)
+        if target is None:
+            continue
+        if not target.exists():
+            problems.append(f'{where}: <{name} {attribute}="{url}"> – Ziel fehlt')
+            continue
+        fragment = urlsplit(absolute).fragment
+        if fragment and target.suffix == ".html" and unquote(fragment) not in _ids(target):
+            problems.append(f'{where}: <{name} {attribute}="{url}"> – Sprungmarke fehlt')
     return problems
 
 
 def foreign_resources(root: Path, site_url: str = "http://127.0.0.1") -> list[str]:
     """One message per script, style, image, font or frame loaded from another origin."""
-    problems = []
-    for html_file in html_files(root):
-        base = page_url(root, html_file, site_url)
-        soup = BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser")
-        for name, attribute in RESOURCE_ATTRIBUTES:
-            for tag in soup.find_all(name):
-                if name == "link" and "alternate" in (tag.get("rel") or []):
-                    continue  # feeds and translations are links, not resources
-                if name == "link" and "canonical" in (tag.get("rel") or []):
-                    continue
-                for url in _urls(tag, attribute):
-                    if url.startswith("data:"):
-                        continue
-                    if _local_file(root, urljoin(base, url), site_url) is None:
-                        where = html_file.relative_to(root).as_posix()
-                        problems.append(f'{where}: <{name} {attribute}="{url}"> lädt von einem anderen Server')
+    problems = [
+        f'{where}: <{name} {attribute}="{url}"> lädt von einem anderen Server'
+        for where, name, attribute, url, absolute in _references(root, site_url, RESOURCE_ATTRIBUTES)
+        if not url.startswith("data:") and _local_file(root, absolute, site_url) is None
+    ]
     for css_file in sorted(root.rglob("*.css")):
         text = css_file.read_text(encoding="utf-8")
-        for marker in ("url(http", "url('http", 'url("http', "@import"):
+        for marker in ("url(http", "url('http", 'url("http', "url(//", "@import"):
             if marker in text:
                 problems.append(f"{css_file.relative_to(root).as_posix()}: {marker} lädt von einem anderen Server")
     return problems

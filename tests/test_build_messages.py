@@ -3,13 +3,22 @@
 import logging
 from types import SimpleNamespace
 
+import pytest
+
 from build_messages.plugin import FailureReasonFilter
 from build_messages.reasons import describe_failure
 from conftest import FIXTURES, run_pelican
 
 
-def test_development_build_of_a_foreign_content_folder_succeeds_with_warnings(tmp_path):
-    result = run_pelican(FIXTURES / "foreign_site", "pelicanconf.py", tmp_path)
+@pytest.fixture(scope="module")
+def foreign_build(tmp_path_factory):
+    """A content folder written for another Pelican site, built with our development settings."""
+    output = tmp_path_factory.mktemp("fremd")
+    return output, run_pelican(FIXTURES / "foreign_site", "pelicanconf.py", output)
+
+
+def test_development_build_of_a_foreign_content_folder_succeeds_with_warnings(foreign_build):
+    tmp_path, result = foreign_build
     messages = result.stdout + result.stderr
     assert result.returncode == 0, messages
     assert "Traceback" not in messages
@@ -21,8 +30,8 @@ def test_development_build_of_a_foreign_content_folder_succeeds_with_warnings(tm
     assert "index.html" in built
 
 
-def test_failed_files_are_named_with_their_reason(tmp_path):
-    result = run_pelican(FIXTURES / "foreign_site", "pelicanconf.py", tmp_path)
+def test_failed_files_are_named_with_their_reason(foreign_build):
+    _, result = foreign_build
     messages = result.stdout + result.stderr
     assert "posts/article_with_broken_date.md konnte nicht verarbeitet werden: ValueError:" in messages
     assert "'gestern Nachmittag'" in messages
