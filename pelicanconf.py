@@ -150,7 +150,7 @@ TYPOGRIFY = False  # smarty above does the typography; Typogrify would add Engli
 THEME = str(SITE_ROOT / "theme")
 THEME_STATIC_DIR = "theme"
 PLUGIN_PATHS = [str(SITE_ROOT / "plugins")]
-PLUGINS = ["build_messages", "localisation", "publication_guard", "site_structure", "theme_assets"]
+PLUGINS = ["build_messages", "localisation", "publication_guard", "site_structure", "auch_interessant", "theme_assets"]
 
 # build_messages: fail the build when anything was reported (publishconf.py sets it).
 BUILD_MESSAGES_STRICT = False
@@ -158,6 +158,15 @@ BUILD_MESSAGES_STRICT = False
 LOCALISATION_UI_STRINGS_FILE = str(SITE_ROOT / "theme" / "ui_strings.toml")
 # site_structure: the page whose text opens the home page (it gets no page of its own).
 SITE_STRUCTURE_HOME_INTRO_SLUG = "startseite"
+# auch_interessant: the related-content block on every article and page.
+AUCH_INTERESSANT_COUNT = 3  # teasers per item
+AUCH_INTERESSANT_EXCERPT_CHARS = 200  # longest teaser text, cut at a word boundary
+# Pages that neither show teasers nor appear as one (any item can opt out with
+# `Auch_interessant: nein`).
+AUCH_INTERESSANT_OPT_OUT_SLUGS = ["impressum", "datenschutz", "barrierefreiheit"]
+AUCH_INTERESSANT_TOPIC_ARTICLES = 5  # newest articles a page with Tags lists ("Aktuelles zu diesem Projekt")
+# Pages below this one are projects: their lists say "Aktuelles zu diesem Projekt".
+AUCH_INTERESSANT_PROJECT_PARENT = "projekte"
 # publication_guard: whether drafts, hidden and future-dated items may be written.
 PUBLICATION_GUARD_PUBLISH = False
 

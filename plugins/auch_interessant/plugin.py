@@ -1,0 +1,160 @@
+"""Pelican glue: choose teasers once all articles and pages exist, before anything is written.
+
+Results are attached to the content objects, so templates only test
+`{% if article.related %}`: `related` (list of Teaser), and for cross-links
+`topic_articles` on pages with tags and `topic_pages` on articles.
+"""
+
+import logging
+from dataclasses import dataclass
+
+from pelican import signals
+from pelican.generators import ArticlesGenerator, PagesGenerator
+
+from .excerpt import excerpt
+from .scoring import Doc
+from .selection import explicit_relations, resolve_reference, select_related, split_references
+from .text import plain_text
+
+logger = logging.getLogger(__name__)
+
+DEFAULTS = {
+    "AUCH_INTERESSANT_COUNT": 3,
+    "AUCH_INTERESSANT_EXCERPT_CHARS": 200,
+    "AUCH_INTERESSANT_OPT_OUT_SLUGS": ["impressum", "datenschutz", "barrierefreiheit"],
+    "AUCH_INTERESSANT_TOPIC_ARTICLES": 5,
+}
+OPT_OUT_VALUES = {"nein", "no", "false", "aus", "0"}
+
+
+@dataclass(frozen=True)
+class Teaser:
+    """One card of the „Auch interessant“ block."""
+
+    item: object
+    excerpt: str
+    other_lang: bool = False
+
+
+def setting(settings, name):
+    """A setting of this plugin, with its default."""
+    return settings.get(name, DEFAULTS[name])
+
+
+def source_key(item) -> str:
+    """The item's path below content/, with forward slashes: unique and stable."""
+    return item.relative_source_path.replace("\\", "/")
+
+
+def opted_out(item, settings) -> bool:
+    """Legal pages (by slug) and items with `Auch_interessant: nein` neither show nor are teasers."""
+    value = str(item.metadata.get("auch_interessant", "")).strip().lower()
+    return value in OPT_OUT_VALUES or item.slug in setting(settings, "AUCH_INTERESSANT_OPT_OUT_SLUGS")
+
+
+def to_doc(item, is_article: bool) -> Doc:
+    """What the pure ranking core needs to know of a Pelican article or page."""
+    date = getattr(item, "date", None) if is_article else None
+    category = getattr(item, "category", None) if is_article else None
+    return Doc(
+        key=source_key(item),
+        slug=item.slug,
+        title=plain_text(str(getattr(item, "title", ""))),
+        summary=plain_text(str(item.metadata.get("summary", ""))),
+        body=plain_text(item.content),
+        tags=frozenset(tag.name.lower() for tag in getattr(item, "tags", None) or []),
+        category=category.name if category else None,
+        timestamp=date.timestamp() if date else None,
+        lang=getattr(item, "lang", "de"),
+        group=f"{'article' if is_article else 'page'}:{item.slug}",
+    )
+
+
+def report_unknown_reference(item, reference, strict: bool) -> None:
+    log = logger.error if strict else logger.warning
+    log(
+        "%s: Bei „Related“ steht „%s“, aber einen veröffentlichten Beitrag oder eine Seite dazu gibt es nicht. "
+        "Tragen Sie den Slug (z. B. sprachtandem) oder {filename}pfad/zur/datei.md ein.",
+        source_key(item),
+        reference,
+    )
+
+
+def published_items(generators):
+    """(articles, pages) that are published: no drafts, hidden or skipped items."""
+    articles, pages = [], []
+    for generator in generators:
+        if isinstance(generator, ArticlesGenerator):
+            articles = list(generator.articles) + list(generator.translations)
+        elif isinstance(generator, PagesGenerator):
+            pages = list(generator.pages) + list(generator.translations)
+    return articles, pages
+
+
+def attach_teasers(generators):
+    """Set `related` on every published article and page, and the project cross-links."""
+    articles, pages = published_items(generators)
+    if not articles and not pages:
+        return
+    settings = (articles or pages)[0].settings
+    count = setting(settings, "AUCH_INTERESSANT_COUNT")
+    limit = setting(settings, "AUCH_INTERESSANT_EXCERPT_CHARS")
+    strict = bool(settings.get("BUILD_MESSAGES_STRICT"))
+
+    items = [(item, True) for item in articles] + [(item, False) for item in pages]
+    candidates = [(item, is_article) for item, is_article in items if not opted_out(item, settings)]
+    by_key = {source_key(item): item for item, _ in candidates}
+    by_slug = {}
+    for item, _ in sorted(candidates, key=lambda pair: (pair[0].lang != settings["DEFAULT_LANG"], source_key(pair[0]))):
+        by_slug.setdefault(item.slug, source_key(item))
+
+    own = {}
+    for item, _ in candidates:
+        if "related" not in item.metadata:
+            continue
+        own[source_key(item)] = []
+        for reference in split_references(item.metadata["related"]):
+            key = resolve_reference(reference, source_key(item), by_slug, {k: k for k in by_key})
+            if key is None:
+                report_unknown_reference(item, reference, strict)
+            else:
+                own[source_key(item)].append(key)
+
+    chosen = select_related(
+        [to_doc(item, is_article) for item, is_article in candidates],
+        explicit_relations(own, count),
+        count,
+        settings["DEFAULT_LANG"],
+    )
+    excerpts = {}
+
+    def teaser_excerpt(item):
+        key = source_key(item)
+        if key not in excerpts:
+            excerpts[key] = excerpt(item.metadata.get("summary"), item.content, limit)
+        return excerpts[key]
+
+    for item, _ in items:
+        choices = chosen.get(source_key(item), [])
+        item.related = [Teaser(by_key[c.key], teaser_excerpt(by_key[c.key]), c.other_lang) for c in choices]
+    attach_topic_links(articles, pages, settings)
+
+
+def attach_topic_links(articles, pages, settings) -> None:
+    """Pages with tags list the articles sharing one (newest first); articles link back to those pages."""
+    limit = setting(settings, "AUCH_INTERESSANT_TOPIC_ARTICLES")
+    for article in articles:
+        article.topic_pages = []
+    newest_first = sorted(articles, key=lambda a: (-a.date.timestamp(), a.slug))
+    for page in sorted(pages, key=lambda p: (p.title, p.slug)):
+        page_tags = {tag.name.lower() for tag in getattr(page, "tags", None) or []}
+        tagged = [a for a in newest_first if page_tags & {t.name.lower() for t in getattr(a, "tags", None) or []}]
+        page.topic_articles = tagged[:limit]
+        page.topic_tags = list(getattr(page, "tags", None) or [])
+        for article in tagged:
+            article.topic_pages.append(page)
+
+
+def register():
+    """Connect the signals."""
+    signals.all_generators_finalized.connect(attach_teasers)

@@ -1,0 +1,186 @@
+"""Rank related items by text similarity, shared tags, same category and recency.
+
+Every item becomes a sparse, L2-normalised TF-IDF vector over stems and
+compound parts, pruned to its strongest terms, with shared tags as extra
+dimensions. One sparse matrix product per block of items gives all pairwise
+dot products that are not zero, so the cost grows with the number of pairs
+that share a term, not with the square of the number of items.
+"""
+
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+
+import numpy as np
+from scipy import sparse
+
+from .text import MIN_PART, compound_parts, stem, word_counts
+
+BLOCK_ROWS = 1024
+SECONDS_PER_YEAR = 365.25 * 24 * 3600
+
+
+@dataclass(frozen=True)
+class Doc:
+    """What the ranking knows of an item: no Pelican objects, no topic labels."""
+
+    key: str
+    slug: str
+    title: str = ""
+    summary: str = ""
+    body: str = ""
+    tags: frozenset[str] = frozenset()
+    category: str | None = None
+    timestamp: float | None = None  # seconds since the epoch; None for pages
+    lang: str = "de"
+    group: str = ""  # items of one translation group never suggest each other
+
+
+@dataclass(frozen=True)
+class Weights:
+    """How much each signal counts; text similarity is a cosine between 0 and 1."""
+
+    title: float = 3.0  # a title word counts like three body words
+    summary: float = 2.0
+    compound_part: float = 0.5  # parts of a compound count half
+    max_terms: int = 60  # strongest terms kept per item
+    max_body_words: int = 600  # the start of a long text says what it is about
+    tag: float = 0.25  # per shared tag, scaled by how rare the tag is
+    category: float = 0.03
+    recency: float = 0.05  # at most 5 % more for the newest item
+    recency_half_life_years: float = 2.0
+    candidates: int = 30  # best text-and-tag matches re-ranked with category and recency
+
+
+DEFAULT_WEIGHTS = Weights()
+
+
+@dataclass
+class Ranking:
+    """For each source index, candidate (pool index, score) pairs, best first."""
+
+    candidates: list[list[tuple[int, float]]] = field(default_factory=list)
+
+
+def doc_words(doc: Doc, weights: Weights) -> Counter:
+    """Weighted word counts of title, summary and the start of the body."""
+    counts = Counter()
+    for text, factor in ((doc.title, weights.title), (doc.summary, weights.summary), (doc.body, 1.0)):
+        for word, count in word_counts(text, weights.max_body_words).items():
+            counts[word] += count * factor
+    return counts
+
+
+def corpus_terms(docs: list[Doc], weights: Weights) -> list[Counter]:
+    """Per doc, weighted counts of stems and of the stems of compound parts the corpus knows."""
+    word_counts_per_doc = [doc_words(doc, weights) for doc in docs]
+    known_stems = frozenset(stem(word) for counts in word_counts_per_doc for word in counts)
+    parts: dict[str, list[str]] = {}
+    terms_per_doc = []
+    for counts in word_counts_per_doc:
+        terms = Counter()
+        for word, count in counts.items():
+            terms[stem(word)] += count
+            if len(word) >= 2 * MIN_PART:
+                if word not in parts:
+                    parts[word] = compound_parts(word, known_stems)
+                for part in parts[word]:
+                    terms[part] += count * weights.compound_part
+        terms_per_doc.append(terms)
+    return terms_per_doc
+
+
+def _tfidf_rows(term_counts: list[Counter], max_terms: int):
+    """Sparse rows of L2-normalised, pruned TF-IDF weights (sublinear term frequency)."""
+    n = len(term_counts)
+    document_frequency = Counter(term for counts in term_counts for term in counts)
+    # A term only one item has cannot connect two items.
+    columns = {term: i for i, term in enumerate(sorted(t for t, df in document_frequency.items() if df > 1))}
+    idf = {term: math.log((n + 1) / (document_frequency[term] + 1)) + 1.0 for term in columns}
+    rows, cols, values = [], [], []
+    for row, counts in enumerate(term_counts):
+        weighted = [((1.0 + math.log(c)) * idf[t] if c >= 1 else c * idf[t], t) for t, c in counts.items() if t in idf]
+        weighted.sort(key=lambda pair: (-pair[0], pair[1]))
+        weighted = weighted[:max_terms]
+        norm = math.sqrt(sum(w * w for w, _ in weighted)) or 1.0
+        for weight, term in weighted:
+            rows.append(row)
+            cols.append(columns[term])
+            values.append(weight / norm)
+    return rows, cols, values, len(columns)
+
+
+def _tag_rows(docs: list[Doc], tag_weight: float, offset: int):
+    """Extra dimensions for tags: two items sharing a tag gain tag_weight × its rarity."""
+    n = len(docs)
+    frequency = Counter(tag for doc in docs for tag in doc.tags)
+    columns = {tag: offset + i for i, tag in enumerate(sorted(t for t, f in frequency.items() if f > 1))}
+    rows, cols, values = [], [], []
+    for row, doc in enumerate(docs):
+        for tag in sorted(doc.tags):
+            if tag in columns:
+                rarity = math.log((n + 1) / (frequency[tag] + 1)) / math.log(n + 1) if n > 1 else 1.0
+                rows.append(row)
+                cols.append(columns[tag])
+                values.append(math.sqrt(tag_weight * max(rarity, 0.0)))
+    return rows, cols, values, len(columns)
+
+
+def feature_matrix(docs: list[Doc], weights: Weights) -> sparse.csr_matrix:
+    """One row per doc: text dimensions, then tag dimensions."""
+    term_counts = corpus_terms(docs, weights)
+    text_rows, text_cols, text_values, text_width = _tfidf_rows(term_counts, weights.max_terms)
+    tag_rows, tag_cols, tag_values, tag_width = _tag_rows(docs, weights.tag, text_width)
+    return sparse.csr_matrix(
+        (np.array(text_values + tag_values), (np.array(text_rows + tag_rows, dtype=np.int64), text_cols + tag_cols)),
+        shape=(len(docs), text_width + tag_width),
+    )
+
+
+def _freshness(timestamp: float | None, newest: float, half_life_years: float) -> float:
+    if timestamp is None:
+        return 0.0
+    age_years = max(newest - timestamp, 0.0) / SECONDS_PER_YEAR
+    return 0.5 ** (age_years / half_life_years)
+
+
+def _group_ids(docs: list[Doc]) -> np.ndarray:
+    """A number per translation group; -1 for items without one, which never match each other by group."""
+    numbers: dict[str, int] = {}
+    return np.array([numbers.setdefault(doc.group, len(numbers)) if doc.group else -1 for doc in docs])
+
+
+def rank(docs: list[Doc], weights: Weights = DEFAULT_WEIGHTS) -> Ranking:
+    """Candidates for every doc among all others, best first, ties by newer date then slug."""
+    ranking = Ranking(candidates=[[] for _ in docs])
+    if len(docs) < 2:
+        return ranking
+    matrix = feature_matrix(docs, weights)
+    transposed = matrix.T.tocsc()
+    groups = _group_ids(docs)
+    categories = [doc.category for doc in docs]
+    timestamps = [doc.timestamp for doc in docs if doc.timestamp is not None]
+    newest = max(timestamps) if timestamps else 0.0
+    boost = [1.0 + weights.recency * _freshness(doc.timestamp, newest, weights.recency_half_life_years) for doc in docs]
+    for start in range(0, len(docs), BLOCK_ROWS):
+        block = (matrix[start : start + BLOCK_ROWS] @ transposed).tocsr()
+        block.sort_indices()  # the same input always gives the same order
+        for offset in range(block.shape[0]):
+            source = start + offset
+            targets = block.indices[block.indptr[offset] : block.indptr[offset + 1]]
+            similarities = block.data[block.indptr[offset] : block.indptr[offset + 1]]
+            keep = targets != source
+            if groups[source] >= 0:
+                keep &= groups[targets] != groups[source]
+            targets, similarities = targets[keep], similarities[keep]
+            if len(targets) > weights.candidates:
+                strongest = np.argpartition(-similarities, weights.candidates - 1)[: weights.candidates]
+                targets, similarities = targets[strongest], similarities[strongest]
+            best = []
+            for target, similarity in zip(targets.tolist(), similarities.tolist(), strict=True):
+                same_category = categories[source] is not None and categories[target] == categories[source]
+                score = (similarity + (weights.category if same_category else 0.0)) * boost[target]
+                best.append((target, round(score, 9)))
+            best.sort(key=lambda pair: (-pair[1], -(docs[pair[0]].timestamp or 0.0), docs[pair[0]].slug))
+            ranking.candidates[source] = best
+    return ranking

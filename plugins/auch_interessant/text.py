@@ -1,0 +1,80 @@
+"""German text to weighted terms: lower case, stop words, Snowball stems, compound parts."""
+
+import html
+import re
+from collections import Counter
+from functools import cache
+from pathlib import Path
+
+import snowballstemmer
+
+WORD = re.compile(r"[^\W\d_]{3,}")
+TAG = re.compile(r"<[^>]+>")
+STOPWORDS_FILE = Path(__file__).with_name("stopwords_de.txt")
+# German joins compound parts with these linking letters (Fugenelemente).
+LINKING_ENDINGS = ("s", "es", "n", "en", "e")
+MIN_PART = 4
+
+
+@cache
+def stopwords() -> frozenset[str]:
+    """The shipped German stop-word list."""
+    lines = STOPWORDS_FILE.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+@cache
+def _stemmer():
+    return snowballstemmer.stemmer("german")
+
+
+@cache
+def stem(word: str) -> str:
+    """Snowball stem of a lower-case word; ä, ö, ü become a, o, u and ß becomes ss, consistently."""
+    return _stemmer().stemWord(word).replace("ß", "ss")
+
+
+def plain_text(markup: str) -> str:
+    """Markup to text, fast enough for ten thousand articles (no full HTML parse)."""
+    return html.unescape(TAG.sub(" ", markup))
+
+
+def words(text: str) -> list[str]:
+    """Lower-case words of three or more letters, without stop words."""
+    stop = stopwords()
+    return [word for word in WORD.findall(text.lower()) if word not in stop]
+
+
+def word_counts(text: str, max_words: int | None = None) -> Counter:
+    """How often each word occurs in the text (in its first `max_words` words, if given)."""
+    return Counter(words(text)[:max_words])
+
+
+def _without_linking_ending(head: str):
+    """The head of a compound as written, then without each possible linking ending."""
+    yield head
+    for ending in LINKING_ENDINGS:
+        if head.endswith(ending) and len(head) - len(ending) >= MIN_PART:
+            yield head[: -len(ending)]
+
+
+def compound_parts(word: str, known_stems: frozenset[str]) -> list[str]:
+    """Stems of the parts of a compound word, where the corpus also uses each part alone.
+
+    "integrationskonzept" → ["integration", "konzept"], "sprachtandem" → ["sprach", "tand"]
+    (Snowball stems). The longest known tail is taken first; the head must be known
+    too, possibly after dropping a linking "s", "es", "n", "en" or "e", or be a
+    compound itself. Comparing stems makes "Sprach-" match "Sprache".
+    """
+    for cut in range(MIN_PART, len(word) - MIN_PART + 1):
+        head, tail = word[:cut], word[cut:]
+        tail_stem = stem(tail)
+        if len(tail_stem) < 3 or tail_stem not in known_stems:
+            continue
+        for base in _without_linking_ending(head):
+            if stem(base) in known_stems:
+                return [stem(base), tail_stem]
+            inner = compound_parts(base, known_stems) if len(base) >= 2 * MIN_PART else []
+            if inner:
+                return [*inner, tail_stem]
+    return []

@@ -1,0 +1,204 @@
+"""The pure core of "Auch interessant": text, ranking, selection and excerpts, with tiny fakes."""
+
+import random
+
+import pytest
+from auch_interessant.excerpt import cut_at_word, excerpt
+from auch_interessant.scoring import Doc, rank
+from auch_interessant.selection import (
+    explicit_relations,
+    resolve_reference,
+    select_related,
+    split_references,
+)
+from auch_interessant.text import compound_parts, stem, words
+
+DAY = 24 * 3600
+
+
+def doc(key, title="", body="", tags=(), day=0, lang="de", category="Meldungen", group=""):
+    return Doc(
+        key=key,
+        slug=key,
+        title=title,
+        body=body,
+        tags=frozenset(tags),
+        category=category,
+        timestamp=1_700_000_000 + day * DAY,
+        lang=lang,
+        group=group,
+    )
+
+
+def chosen_keys(docs, count=3, explicit=None, default_lang="de"):
+    result = select_related(docs, explicit or {}, count, default_lang)
+    return {key: [choice.key for choice in choices] for key, choices in result.items()}
+
+
+CORPUS = [
+    doc("tandem-1", "Sprachtandem sucht Paare", "Im Sprachtandem lernen zwei Menschen Deutsch und Arabisch."),
+    doc("tandem-2", "Tandempaare treffen sich", "Die Sprachtandems treffen sich zum Deutschlernen in der Bibliothek."),
+    doc("kaffee-1", "Fairer Kaffee im Rathaus", "Kaffee und Kakao aus fairem Handel für das Rathaus."),
+    doc("kaffee-2", "Weltladen feiert", "Der Weltladen verkauft fairen Kaffee und Schokolade."),
+    doc("wohnen-1", "Wohnraum gesucht", "Vermieter bieten Wohnungen für geflüchtete Familien an."),
+]
+
+
+def test_no_items_and_one_item():
+    assert select_related([], {}, 3, "de") == {}
+    assert chosen_keys([doc("allein", "Ein Beitrag", "Text über Kaffee.")]) == {"allein": []}
+
+
+def test_items_without_text_do_not_break_anything():
+    result = chosen_keys([doc("a"), doc("b"), doc("c", "Kaffee")])
+    assert set(result) == {"a", "b", "c"}
+    assert all(len(keys) <= 3 and key not in keys for key, keys in result.items())
+
+
+def test_never_the_item_itself_and_at_most_count():
+    result = chosen_keys(CORPUS, count=2)
+    for key, keys in result.items():
+        assert key not in keys
+        assert len(keys) <= 2
+
+
+def test_same_topic_comes_first():
+    result = chosen_keys(CORPUS)
+    assert result["tandem-1"][0] == "tandem-2"
+    assert result["kaffee-1"][0] == "kaffee-2"
+
+
+def test_german_compounds_and_stems_connect_texts():
+    docs = [
+        doc("konzept", "Integrationskonzept beschlossen", "Der Rat beschließt das neue Integrationskonzept."),
+        doc("integration", "Ein Konzept für Integration", "Wie gelingt Integration? Ein Konzept gibt Antworten."),
+        doc("andere", "Radweg wird gebaut", "Ein neuer Radweg verbindet zwei Ortsteile."),
+    ]
+    assert chosen_keys(docs, count=1)["konzept"] == ["integration"]
+
+
+def test_shared_tags_count_when_text_is_silent():
+    docs = [doc("a", "Eins", tags={"kepol"}), doc("b", "Zwei", tags={"kepol"}), doc("c", "Drei", tags={"sport"})]
+    docs.append(doc("d", "Vier", tags={"sport"}))
+    assert chosen_keys(docs, count=1)["a"] == ["b"]
+
+
+def test_ties_are_broken_by_newer_date_then_slug():
+    docs = [
+        doc("quelle", "Kaffee"),
+        doc("b-alt", "Kaffee", day=1),
+        doc("a-neu", "Kaffee", day=5),
+        doc("c-neu", "Kaffee", day=5),
+    ]
+    ranking = rank(docs)
+    ordered = [docs[i].key for i, _ in ranking.candidates[0]]
+    assert ordered == ["a-neu", "c-neu", "b-alt"]
+
+
+def test_the_same_content_always_gives_the_same_teasers():
+    expected = chosen_keys(CORPUS)
+    for seed in range(5):
+        shuffled = CORPUS[:]
+        random.Random(seed).shuffle(shuffled)
+        assert chosen_keys(shuffled) == expected
+
+
+def test_translations_never_suggest_each_other():
+    docs = [
+        doc("kaffee-de", "Fairer Kaffee", "Kaffee aus fairem Handel.", group="kaffee"),
+        doc("kaffee-en", "Fairer Kaffee", "Kaffee aus fairem Handel.", lang="en", group="kaffee"),
+        doc("weltladen", "Weltladen", "Fairer Kaffee im Weltladen."),
+    ]
+    assert "kaffee-en" not in chosen_keys(docs)["kaffee-de"]
+
+
+def test_same_language_first_then_default_language_marked():
+    docs = [
+        doc("en-1", "Fair coffee", "Fair trade coffee in the town hall.", lang="en"),
+        doc("en-2", "Fair trade week", "Fair trade coffee and cocoa.", lang="en"),
+        doc("de-1", "Kaffee", "Fairer Kaffee im Rathaus."),
+        doc("de-2", "Kakao", "Fairer Kakao im Weltladen."),
+    ]
+    result = select_related(docs, {}, 3, "de")["en-1"]
+    assert result[0].key == "en-2" and result[0].other_lang is False
+    assert all(choice.other_lang for choice in result[1:])
+    assert {choice.key for choice in select_related(docs, {}, 3, "de")["de-1"]} <= {"de-2", "en-1", "en-2"}
+
+
+def test_explicit_relations_come_first_in_the_authors_order():
+    explicit = explicit_relations({"wohnen-1": ["kaffee-2", "tandem-1"]}, 3)
+    assert chosen_keys(CORPUS, explicit=explicit)["wohnen-1"][:2] == ["kaffee-2", "tandem-1"]
+
+
+def test_explicit_relations_are_symmetric_unless_the_other_list_is_full():
+    own = {"a": ["b"], "c": ["b"], "b": ["x", "y"]}
+    result = explicit_relations(own, 3)
+    assert result["b"] == ["x", "y", "a"], "b had room for one more"
+    own_full = {"a": ["b"], "b": ["x", "y", "z"]}
+    assert explicit_relations(own_full, 3)["b"] == ["x", "y", "z"]
+
+
+def test_explicit_relation_to_itself_is_ignored():
+    assert explicit_relations({"a": ["a", "b", "b"]}, 3)["a"] == ["b"]
+
+
+@pytest.mark.parametrize(
+    ("reference", "expected"),
+    [
+        ("sprachtandem", "seiten/projekte/sprachtandem.md"),
+        ("{filename}../seiten/projekte/sprachtandem.md", "seiten/projekte/sprachtandem.md"),
+        ("{filename}/seiten/projekte/sprachtandem.md", "seiten/projekte/sprachtandem.md"),
+        ("{filename}2024-01-01-b.md", "artikel/2024-01-01-b.md"),
+        ("gibt-es-nicht", None),
+        ("{filename}gibt-es-nicht.md", None),
+    ],
+)
+def test_references_by_slug_or_filename(reference, expected):
+    paths = {p: p for p in ("seiten/projekte/sprachtandem.md", "artikel/2024-01-01-b.md")}
+    slugs = {"sprachtandem": "seiten/projekte/sprachtandem.md"}
+    assert resolve_reference(reference, "artikel/2024-01-01-a.md", slugs, paths) == expected
+
+
+def test_related_metadata_as_text_or_list():
+    assert split_references("a, {filename}b.md ,") == ["a", "{filename}b.md"]
+    assert split_references(["a", " b "]) == ["a", "b"]
+
+
+def test_german_text_handling():
+    assert "und" not in words("Integration und Teilhabe")
+    assert stem("ausländerbehörde") == stem("Ausländerbehörde".lower())
+    assert stem("straße").endswith("ss") or "ß" not in stem("straße")
+    known = frozenset(stem(w) for w in ("ausländer", "behörde", "sprache", "tandem"))
+    assert compound_parts("ausländerbehörde", known) == [stem("ausländer"), stem("behörde")]
+    assert compound_parts("sprachtandem", known) == [stem("sprache"), stem("tandem")]
+    assert compound_parts("veranstaltung", known) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "expected"),
+    [
+        ("Kurzer Text.", 200, "Kurzer Text."),
+        ("Die Ausländerbehörde öffnet ihre Türen für alle", 30, "Die Ausländerbehörde öffnet…"),
+        ("Einwortlangerbegriffohneleerzeichen", 10, "Einwortla…"),
+        ("Wir laden ein, zum Fest", 16, "Wir laden ein…"),
+    ],
+)
+def test_cut_at_word_boundary_with_ellipsis(text, limit, expected):
+    cut = cut_at_word(text, limit)
+    assert cut == expected
+    assert len(cut) <= limit
+
+
+def test_excerpt_prefers_summary_and_strips_markup_and_entities():
+    assert excerpt("<p>Kaffee &amp; <em>Kakao</em></p>", "<p>Anderer Text</p>", 200) == "Kaffee & Kakao"
+
+
+def test_excerpt_falls_back_to_first_paragraph_skipping_images_and_headings():
+    content = '<h2>Überschrift</h2><p><img alt="Bildbeschreibung" src="x.png"></p><p>Erster &quot;Absatz&quot; mit Text.</p><p>Zweiter.</p>'
+    assert excerpt(None, content, 200) == 'Erster "Absatz" mit Text.'
+
+
+def test_excerpt_never_cuts_inside_an_entity():
+    summary = "<p>" + "Wort " * 30 + "&amp; Ende</p>"
+    text = excerpt(summary, "", 154)
+    assert "&amp" not in text and text.endswith("…")
