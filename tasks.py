@@ -117,6 +117,13 @@ def test(c):
     c.run(f"{sys.executable} -m pytest", pty=False)
 
 
+@task
+def bench(c):
+    """Benchmarks: relevance of "Auch interessant" (precision@3) and build time against stock Pelican."""
+    c.run(f'"{sys.executable}" "{ROOT / "bench" / "relevance.py"}"', pty=False)
+    c.run(f'"{sys.executable}" "{ROOT / "bench" / "build_speed.py"}"', pty=False)
+
+
 @task(help={"push": "also push the gh-pages branch to origin (off by default)"})
 def gh_pages(c, push=False):
     """Publish, then commit output/ to the gh-pages branch (push only with --push)."""

@@ -90,6 +90,8 @@ def test_ties_are_broken_by_newer_date_then_slug():
         doc("a-neu", "Kaffee", day=5),
         doc("c-neu", "Kaffee", day=5),
     ]
+    # Unrelated items, so that "Kaffee" is not in more than half of all items.
+    docs += [doc(f"anderes-{n}", "Radweg Brücke Stadtpark") for n in range(4)]
     ranking = rank(docs)
     ordered = [docs[i].key for i, _ in ranking.candidates[0]]
     assert ordered == ["a-neu", "c-neu", "b-alt"]

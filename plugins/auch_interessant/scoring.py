@@ -43,7 +43,10 @@ class Weights:
     title: float = 3.0  # a title word counts like three body words
     summary: float = 2.0
     compound_part: float = 0.5  # parts of a compound count half
-    max_terms: int = 60  # strongest terms kept per item
+    max_terms: int = 40  # strongest terms kept per item
+    # A term in more than this share of all items says little about any of them, and it
+    # would connect nearly every pair: the matrix product would become quadratic.
+    max_document_share: float = 0.5
     max_body_words: int = 600  # the start of a long text says what it is about
     tag: float = 0.25  # per shared tag, scaled by how rare the tag is
     category: float = 0.03
@@ -90,12 +93,14 @@ def corpus_terms(docs: list[Doc], weights: Weights) -> list[Counter]:
     return terms_per_doc
 
 
-def _tfidf_rows(term_counts: list[Counter], max_terms: int):
+def _tfidf_rows(term_counts: list[Counter], max_terms: int, max_document_share: float):
     """Sparse rows of L2-normalised, pruned TF-IDF weights (sublinear term frequency)."""
     n = len(term_counts)
     document_frequency = Counter(term for counts in term_counts for term in counts)
-    # A term only one item has cannot connect two items.
-    columns = {term: i for i, term in enumerate(sorted(t for t, df in document_frequency.items() if df > 1))}
+    # A term only one item has cannot connect two items; one in most items connects all.
+    most = max(2, int(max_document_share * n))
+    kept = sorted(t for t, df in document_frequency.items() if 1 < df <= most)
+    columns = {term: i for i, term in enumerate(kept)}
     idf = {term: math.log((n + 1) / (document_frequency[term] + 1)) + 1.0 for term in columns}
     rows, cols, values = [], [], []
     for row, counts in enumerate(term_counts):
@@ -129,7 +134,9 @@ def _tag_rows(docs: list[Doc], tag_weight: float, offset: int):
 def feature_matrix(docs: list[Doc], weights: Weights) -> sparse.csr_matrix:
     """One row per doc: text dimensions, then tag dimensions."""
     term_counts = corpus_terms(docs, weights)
-    text_rows, text_cols, text_values, text_width = _tfidf_rows(term_counts, weights.max_terms)
+    text_rows, text_cols, text_values, text_width = _tfidf_rows(
+        term_counts, weights.max_terms, weights.max_document_share
+    )
     tag_rows, tag_cols, tag_values, tag_width = _tag_rows(docs, weights.tag, text_width)
     return sparse.csr_matrix(
         (np.array(text_values + tag_values), (np.array(text_rows + tag_rows, dtype=np.int64), text_cols + tag_cols)),
@@ -158,13 +165,18 @@ def rank(docs: list[Doc], weights: Weights = DEFAULT_WEIGHTS) -> Ranking:
     matrix = feature_matrix(docs, weights)
     transposed = matrix.T.tocsc()
     groups = _group_ids(docs)
-    categories = [doc.category for doc in docs]
-    timestamps = [doc.timestamp for doc in docs if doc.timestamp is not None]
-    newest = max(timestamps) if timestamps else 0.0
-    boost = [1.0 + weights.recency * _freshness(doc.timestamp, newest, weights.recency_half_life_years) for doc in docs]
+    category_numbers: dict[str | None, int] = {}
+    categories = np.array([category_numbers.setdefault(doc.category, len(category_numbers)) for doc in docs])
+    has_category = np.array([doc.category is not None for doc in docs])
+    timestamps = np.array([doc.timestamp or 0.0 for doc in docs])
+    dated = [doc.timestamp for doc in docs if doc.timestamp is not None]
+    newest = max(dated) if dated else 0.0
+    boost = np.array(
+        [1.0 + weights.recency * _freshness(doc.timestamp, newest, weights.recency_half_life_years) for doc in docs]
+    )
+    slug_order = np.argsort(np.argsort(np.array([doc.slug for doc in docs]), kind="stable"), kind="stable")
     for start in range(0, len(docs), BLOCK_ROWS):
         block = (matrix[start : start + BLOCK_ROWS] @ transposed).tocsr()
-        block.sort_indices()  # the same input always gives the same order
         for offset in range(block.shape[0]):
             source = start + offset
             targets = block.indices[block.indptr[offset] : block.indptr[offset + 1]]
@@ -176,11 +188,9 @@ def rank(docs: list[Doc], weights: Weights = DEFAULT_WEIGHTS) -> Ranking:
             if len(targets) > weights.candidates:
                 strongest = np.argpartition(-similarities, weights.candidates - 1)[: weights.candidates]
                 targets, similarities = targets[strongest], similarities[strongest]
-            best = []
-            for target, similarity in zip(targets.tolist(), similarities.tolist(), strict=True):
-                same_category = categories[source] is not None and categories[target] == categories[source]
-                score = (similarity + (weights.category if same_category else 0.0)) * boost[target]
-                best.append((target, round(score, 9)))
-            best.sort(key=lambda pair: (-pair[1], -(docs[pair[0]].timestamp or 0.0), docs[pair[0]].slug))
-            ranking.candidates[source] = best
+            same_category = (categories[targets] == categories[source]) & has_category[source]
+            scores = np.round((similarities + weights.category * same_category) * boost[targets], 9)
+            # Best score first; on a tie the newer item, then the slug: the same content, the same teasers.
+            order = np.lexsort((slug_order[targets], -timestamps[targets], -scores))
+            ranking.candidates[source] = list(zip(targets[order].tolist(), scores[order].tolist(), strict=True))
     return ranking

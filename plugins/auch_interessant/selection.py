@@ -1,5 +1,6 @@
 """Choose each item's teasers: explicit `Related:` first (both ways), then the best-scored candidates."""
 
+import itertools
 from dataclasses import dataclass
 from posixpath import normpath
 
@@ -82,11 +83,13 @@ def select_related(
         keys = [k for k in explicit.get(doc.key, []) if k in by_key and k != doc.key]
         same_group = {k for k in keys if doc.group and by_key[k].group == doc.group}
         keys = [k for k in keys if k not in same_group]
-        fallback = newest_by_lang.get(doc.lang, []) + (
-            newest_by_lang.get(default_lang, []) if doc.lang != default_lang else []
+        # Lazily, so an item with enough matches never walks (or copies) the whole list.
+        newest_first = itertools.chain(
+            newest_by_lang.get(doc.lang, []),
+            newest_by_lang.get(default_lang, []) if doc.lang != default_lang else [],
         )
-        fallback = [k for k in fallback if k != doc.key and not (doc.group and by_key[k].group == doc.group)]
-        for key in same_language.get(doc.key, []) + fill.get(doc.key, []) + fallback:
+        fallback = (k for k in newest_first if k != doc.key and not (doc.group and by_key[k].group == doc.group))
+        for key in itertools.chain(same_language.get(doc.key, []), fill.get(doc.key, []), fallback):
             if len(keys) >= count:
                 break
             if key not in keys:
