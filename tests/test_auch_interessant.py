@@ -130,7 +130,7 @@ def test_demo_teasers_make_sense_to_a_reader(published_site):
         if "Fairtrade-Stadt" in item.metadata["tags"]:
             assert teaser_titles(published_site, item.url)[0] in fairtrade, item.title
     kepol = by_tag["Kepol"] | {"Kepol – kommunale Entwicklungspolitik"}
-    assert teaser_titles(published_site, "kepol/")[0] in kepol
+    assert set(teaser_titles(published_site, "kepol/")) & (kepol - {"Kepol – kommunale Entwicklungspolitik"})
 
 
 def test_demo_projects_and_articles_are_cross_linked(published_site):

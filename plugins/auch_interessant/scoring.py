@@ -40,7 +40,7 @@ class Doc:
 class Weights:
     """How much each signal counts; text similarity is a cosine between 0 and 1."""
 
-    title: float = 3.0  # a title word counts like three body words
+    title: float = 2.0  # a title word counts like two body words
     summary: float = 2.0
     compound_part: float = 0.5  # parts of a compound count half
     max_terms: int = 40  # strongest terms kept per item
@@ -48,7 +48,7 @@ class Weights:
     # would connect nearly every pair: the matrix product would become quadratic.
     max_document_share: float = 0.5
     max_body_words: int = 600  # the start of a long text says what it is about
-    tag: float = 0.25  # per shared tag, scaled by how rare the tag is
+    tag: float = 0.05  # per shared tag, scaled by how rare the tag is; text decides, tags tip the balance
     category: float = 0.03
     recency: float = 0.05  # at most 5 % more for the newest item
     recency_half_life_years: float = 2.0
