@@ -6,7 +6,7 @@ from conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "bench"))
 
-from relevance import (  # noqa: E402
+from relevance import (
     chance_precision,
     load_corpus,
     plain_tfidf_choices,
