@@ -143,3 +143,17 @@ def test_demo_projects_and_articles_are_cross_linked(published_site):
             if item.title in tagged:
                 back = read_html(published_site / item.url / "index.html").select(".topic-link a")
                 assert any(a["href"].endswith(f"{slug}/") for a in back), item.title
+
+
+def test_team_page_lists_news_of_its_working_areas(published_site):
+    team = read_html(published_site / "wer-wir-sind" / "index.html")
+    news = team.select_one(".topic-news")
+    assert news.h2.get_text(strip=True) == "Aktuelles zu diesem Thema"
+    listed = [a.get_text(strip=True) for a in news.select(".teaser__title a")]
+    area_tags = {"Asyl", "Migrantenorganisationen", "Diversity", "Gleichstellung", "Inklusion", "Antirassismus"}
+    newest = sorted(
+        (i for i in ARTICLES if area_tags & {t.strip() for t in i.metadata["tags"].split(",")}),
+        key=lambda i: i.metadata["date"],
+        reverse=True,
+    )
+    assert listed == [i.title for i in newest[:5]]
