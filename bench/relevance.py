@@ -17,7 +17,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 
-from auch_interessant.scoring import Doc  # noqa: E402
+from auch_interessant.scoring import DEFAULT_WEIGHTS, Doc, Weights  # noqa: E402
 from auch_interessant.selection import select_related  # noqa: E402
 
 CORPUS = ROOT / "bench" / "relevanz"
@@ -59,10 +59,11 @@ def precision(chosen: dict[str, list[str]], topics: dict[str, str]) -> float:
     return hits / (COUNT * len(chosen))
 
 
-def plugin_choices(records, with_tags=True) -> dict[str, list[str]]:
+def plugin_choices(records, with_tags=True, weights: Weights = DEFAULT_WEIGHTS) -> dict[str, list[str]]:
+    """The plugin's teasers, keyed by corpus id."""
     docs = [as_doc(r, with_tags) for r in records]
     ids = {neutral_key(r): r["id"] for r in records}
-    chosen = select_related(docs, {}, COUNT, "de")
+    chosen = select_related(docs, {}, COUNT, "de", weights)
     return {ids[key]: [ids[c.key] for c in choices] for key, choices in chosen.items()}
 
 

@@ -204,3 +204,9 @@ def test_excerpt_never_cuts_inside_an_entity():
     summary = "<p>" + "Wort " * 30 + "&amp; Ende</p>"
     text = excerpt(summary, "", 154)
     assert "&amp" not in text and text.endswith("…")
+
+
+def test_excluded_items_are_never_chosen():
+    result = select_related(CORPUS, {}, 3, "de", exclude={"tandem-1": {"tandem-2"}})
+    assert "tandem-2" not in [choice.key for choice in result["tandem-1"]]
+    assert len(result["tandem-1"]) == 3

@@ -120,11 +120,15 @@ def attach_teasers(generators):
             else:
                 own[source_key(item)].append(key)
 
+    # Pages list their topic's news themselves; their teasers should lead elsewhere.
+    attach_topic_links(articles, pages, settings)
+    listed_on_page = {source_key(page): {source_key(article) for article in page.topic_articles} for page in pages}
     chosen = select_related(
         [to_doc(item, is_article) for item, is_article in candidates],
         explicit_relations(own, count),
         count,
         settings["DEFAULT_LANG"],
+        exclude=listed_on_page,
     )
     excerpts = {}
 
@@ -137,7 +141,6 @@ def attach_teasers(generators):
     for item, _ in items:
         choices = chosen.get(source_key(item), [])
         item.related = [Teaser(by_key[c.key], teaser_excerpt(by_key[c.key]), c.other_lang) for c in choices]
-    attach_topic_links(articles, pages, settings)
 
 
 def attach_topic_links(articles, pages, settings) -> None:

@@ -52,7 +52,11 @@ class Weights:
     category: float = 0.03
     recency: float = 0.05  # at most 5 % more for the newest item
     recency_half_life_years: float = 2.0
-    candidates: int = 30  # best text-and-tag matches re-ranked with category and recency
+    candidates: int = 30  # best text-and-tag matches re-ranked with neighbours, category and recency
+    # Shared neighbours: two items whose closest matches are the same items are about the
+    # same thing even when they share few words ("second-order" similarity).
+    neighbours: int = 10
+    shared_neighbours: float = 2.0
 
 
 DEFAULT_WEIGHTS = Weights()
@@ -157,14 +161,64 @@ def _group_ids(docs: list[Doc]) -> np.ndarray:
     return np.array([numbers.setdefault(doc.group, len(numbers)) if doc.group else -1 for doc in docs])
 
 
+def _first_order(matrix: sparse.csr_matrix, groups: np.ndarray, keep: int):
+    """Per row, the `keep` most similar other rows (never the row itself or its translations)."""
+    transposed = matrix.T.tocsc()
+    rows = []
+    for start in range(0, matrix.shape[0], BLOCK_ROWS):
+        block = (matrix[start : start + BLOCK_ROWS] @ transposed).tocsr()
+        for offset in range(block.shape[0]):
+            source = start + offset
+            targets = block.indices[block.indptr[offset] : block.indptr[offset + 1]]
+            similarities = block.data[block.indptr[offset] : block.indptr[offset + 1]]
+            mask = targets != source
+            if groups[source] >= 0:
+                mask &= groups[targets] != groups[source]
+            targets, similarities = targets[mask], similarities[mask]
+            if len(targets) > keep:
+                strongest = np.argpartition(-similarities, keep - 1)[:keep]
+                targets, similarities = targets[strongest], similarities[strongest]
+            rows.append((targets, similarities))
+    return rows
+
+
+def _neighbour_matrix(rows, size: int, neighbours: int) -> sparse.csr_matrix:
+    """Sparse matrix of each row's `neighbours` strongest similarities."""
+    indptr, indices, data = [0], [], []
+    for targets, similarities in rows:
+        if len(targets) > neighbours:
+            strongest = np.argpartition(-similarities, neighbours - 1)[:neighbours]
+            targets, similarities = targets[strongest], similarities[strongest]
+        indices.append(targets)
+        data.append(similarities)
+        indptr.append(indptr[-1] + len(targets))
+    return sparse.csr_matrix(
+        (np.concatenate(data) if data else [], np.concatenate(indices) if indices else [], indptr),
+        shape=(size, size),
+    )
+
+
+def _row_values(matrix: sparse.csr_matrix, row: int, columns: np.ndarray) -> np.ndarray:
+    """matrix[row, columns] for a CSR matrix with sorted indices, without building a dense row."""
+    indices = matrix.indices[matrix.indptr[row] : matrix.indptr[row + 1]]
+    data = matrix.data[matrix.indptr[row] : matrix.indptr[row + 1]]
+    positions = np.searchsorted(indices, columns)
+    positions = np.minimum(positions, max(len(indices) - 1, 0))
+    found = (len(indices) > 0) & (indices[positions] == columns) if len(indices) else np.zeros(len(columns), bool)
+    return np.where(found, data[positions] if len(indices) else 0.0, 0.0)
+
+
 def rank(docs: list[Doc], weights: Weights = DEFAULT_WEIGHTS) -> Ranking:
     """Candidates for every doc among all others, best first, ties by newer date then slug."""
     ranking = Ranking(candidates=[[] for _ in docs])
     if len(docs) < 2:
         return ranking
     matrix = feature_matrix(docs, weights)
-    transposed = matrix.T.tocsc()
-    groups = _group_ids(docs)
+    rows = _first_order(matrix, _group_ids(docs), weights.candidates)
+    neighbours = _neighbour_matrix(rows, len(docs), weights.neighbours)
+    second_order = (neighbours @ neighbours.T).tocsr()
+    second_order.sort_indices()
+
     category_numbers: dict[str | None, int] = {}
     categories = np.array([category_numbers.setdefault(doc.category, len(category_numbers)) for doc in docs])
     has_category = np.array([doc.category is not None for doc in docs])
@@ -175,22 +229,12 @@ def rank(docs: list[Doc], weights: Weights = DEFAULT_WEIGHTS) -> Ranking:
         [1.0 + weights.recency * _freshness(doc.timestamp, newest, weights.recency_half_life_years) for doc in docs]
     )
     slug_order = np.argsort(np.argsort(np.array([doc.slug for doc in docs]), kind="stable"), kind="stable")
-    for start in range(0, len(docs), BLOCK_ROWS):
-        block = (matrix[start : start + BLOCK_ROWS] @ transposed).tocsr()
-        for offset in range(block.shape[0]):
-            source = start + offset
-            targets = block.indices[block.indptr[offset] : block.indptr[offset + 1]]
-            similarities = block.data[block.indptr[offset] : block.indptr[offset + 1]]
-            keep = targets != source
-            if groups[source] >= 0:
-                keep &= groups[targets] != groups[source]
-            targets, similarities = targets[keep], similarities[keep]
-            if len(targets) > weights.candidates:
-                strongest = np.argpartition(-similarities, weights.candidates - 1)[: weights.candidates]
-                targets, similarities = targets[strongest], similarities[strongest]
-            same_category = (categories[targets] == categories[source]) & has_category[source]
-            scores = np.round((similarities + weights.category * same_category) * boost[targets], 9)
-            # Best score first; on a tie the newer item, then the slug: the same content, the same teasers.
-            order = np.lexsort((slug_order[targets], -timestamps[targets], -scores))
-            ranking.candidates[source] = list(zip(targets[order].tolist(), scores[order].tolist(), strict=True))
+    for source, (targets, similarities) in enumerate(rows):
+        shared = _row_values(second_order, source, targets)
+        same_category = (categories[targets] == categories[source]) & has_category[source]
+        similarity = similarities + weights.shared_neighbours * shared
+        scores = np.round((similarity + weights.category * same_category) * boost[targets], 9)
+        # Best score first; on a tie the newer item, then the slug: the same content, the same teasers.
+        order = np.lexsort((slug_order[targets], -timestamps[targets], -scores))
+        ranking.candidates[source] = list(zip(targets[order].tolist(), scores[order].tolist(), strict=True))
     return ranking

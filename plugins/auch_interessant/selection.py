@@ -59,9 +59,11 @@ def select_related(
     count: int,
     default_lang: str,
     weights: Weights = DEFAULT_WEIGHTS,
+    exclude: dict[str, set[str]] | None = None,
 ) -> dict[str, list[Choice]]:
     """Up to `count` teasers per doc: explicit relations, then same-language matches, then
-    default-language ones, then the newest items, so that every item leads on somewhere."""
+    default-language ones, then the newest items, so that every item leads on somewhere.
+    `exclude` names, per doc, items it already links to elsewhere (a project page's news)."""
     docs = sorted(docs, key=lambda doc: doc.key)
     by_key = {doc.key: doc for doc in docs}
     languages = sorted({doc.lang for doc in docs})
@@ -89,10 +91,11 @@ def select_related(
             newest_by_lang.get(default_lang, []) if doc.lang != default_lang else [],
         )
         fallback = (k for k in newest_first if k != doc.key and not (doc.group and by_key[k].group == doc.group))
+        skip = (exclude or {}).get(doc.key, set())
         for key in itertools.chain(same_language.get(doc.key, []), fill.get(doc.key, []), fallback):
             if len(keys) >= count:
                 break
-            if key not in keys:
+            if key not in keys and key not in skip:
                 keys.append(key)
         chosen[doc.key] = [Choice(key, by_key[key].lang != doc.lang) for key in keys[:count]]
     return chosen
