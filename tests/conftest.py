@@ -50,22 +50,24 @@ def run_pelican(content: Path, settings: str, output: Path, *extra: str) -> subp
     )
 
 
+def build_site(content: Path, settings: str, output: Path, *extra: str) -> Path:
+    """Build `content` into `output` and insist that the build succeeded."""
+    result = run_pelican(content, settings, output, *extra)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return output
+
+
 @pytest.fixture(scope="session")
 def published_site(tmp_path_factory) -> Path:
     """content/ built strictly with publishconf.py, as `invoke publish` does."""
-    output = tmp_path_factory.mktemp("veroeffentlicht")
-    result = run_pelican(ROOT / "content", "publishconf.py", output)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return output
+    return build_site(ROOT / "content", "publishconf.py", tmp_path_factory.mktemp("veroeffentlicht"))
 
 
 @pytest.fixture(scope="session")
 def preview_site(tmp_path_factory) -> Path:
-    """content/ built with pelicanconf.py, as the local preview does."""
+    """content/ built with pelicanconf.py, as the local preview does; any warning fails it."""
     output = tmp_path_factory.mktemp("vorschau")
-    result = run_pelican(ROOT / "content", "pelicanconf.py", output, "-e", "BUILD_MESSAGES_STRICT=true")
-    assert result.returncode == 0, result.stdout + result.stderr
-    return output
+    return build_site(ROOT / "content", "pelicanconf.py", output, "-e", "BUILD_MESSAGES_STRICT=true")
 
 
 def read_html(path: Path):

@@ -2,7 +2,7 @@
 
 import pytest
 
-from conftest import FIXTURES, run_pelican
+from conftest import FIXTURES, build_site
 
 CONTENT = FIXTURES / "publication_states"
 SECRETS = [
@@ -26,18 +26,12 @@ SECRETS = [
 
 @pytest.fixture(scope="module")
 def published(tmp_path_factory):
-    output = tmp_path_factory.mktemp("veroeffentlicht")
-    result = run_pelican(CONTENT, "publishconf.py", output)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return output
+    return build_site(CONTENT, "publishconf.py", tmp_path_factory.mktemp("veroeffentlicht"))
 
 
 @pytest.fixture(scope="module")
 def preview(tmp_path_factory):
-    output = tmp_path_factory.mktemp("vorschau")
-    result = run_pelican(CONTENT, "pelicanconf.py", output)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return output
+    return build_site(CONTENT, "pelicanconf.py", tmp_path_factory.mktemp("vorschau"))
 
 
 def all_text(folder):
