@@ -38,6 +38,11 @@ def test_failed_files_are_named_with_their_reason(foreign_build):
     assert "latin1_encoded_article.md konnte nicht verarbeitet werden: Die Datei ist nicht in UTF-8" in messages
     assert "Die Vorlage „sonderseite“ (Template) gibt es im Theme nicht" in messages
     assert "Die übergeordnete Seite „gibt-es-nicht“ (Parent) gibt es nicht" in messages
+    assert (
+        "posts/article_with_unknown_parent_and_image.md: Der Link auf „/gibt-es-nicht.md“ führt ins Leere" in messages
+    )
+    assert "posts/article_without_date.md: Die Angabe „Date“ fehlt" in messages
+    assert "pages/page_without_title.md: Die Angabe „Title“ fehlt" in messages
 
 
 def test_strict_build_reports_every_problem_then_fails_without_traceback(tmp_path):

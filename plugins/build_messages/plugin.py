@@ -30,6 +30,58 @@ class FailureReasonFilter(logging.Filter):
         return True
 
 
+MISSING_LINK_TARGET_MESSAGE = "Unable to find '%s', skipping url replacement."
+MISSING_PROPERTY_MESSAGE = "Skipping %s: could not find information about '%s'"
+OUTSIDE_OUTPUT_MESSAGE = "Skipping %s: file %r would be written outside output path"
+# The metadata line an author writes for each property Pelican requires.
+METADATA_NAMES = {"title": "Title", "date": "Date", "category": "Category"}
+
+
+def _content_being_processed():
+    """The content object whose links Pelican is replacing right now, found on the call stack.
+
+    Pelican's warning about a missing link target does not say which file holds
+    the link; the content object is `self` in one of the calling frames.
+    """
+    frame = sys._getframe(1)
+    while frame is not None:
+        candidate = frame.f_locals.get("self")
+        if candidate is not None and hasattr(candidate, "relative_source_path") and hasattr(candidate, "_content"):
+            return candidate
+        frame = frame.f_back
+    return None
+
+
+def _where(content) -> str:
+    return getattr(content, "relative_source_path", None) or str(content)
+
+
+class ContentMessageFilter(logging.Filter):
+    """Rewrite Pelican's messages about a content file in German, naming the file and the fix."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.msg == MISSING_LINK_TARGET_MESSAGE:
+            content = _content_being_processed()
+            record.msg = (
+                "%s: Der Link auf „%s“ führt ins Leere, diese Datei gibt es nicht. Prüfen Sie Schreibweise "
+                "und Pfad: relativ zur Datei oder mit / ab dem Ordner content/."
+            )
+            record.args = (_where(content) if content is not None else "(unbekannte Datei)", *record.args)
+        elif record.msg == MISSING_PROPERTY_MESSAGE:
+            content, prop = record.args
+            name = METADATA_NAMES.get(prop, prop)
+            record.msg = "%s: Die Angabe „%s“ fehlt, die Datei wird übersprungen. Ergänzen Sie oben eine Zeile „%s: …“."
+            record.args = (_where(content), name, name)
+        elif record.msg == OUTSIDE_OUTPUT_MESSAGE:
+            content, save_as = record.args
+            record.msg = (
+                "%s: Die Datei wird übersprungen, ihre Adresse „%s“ läge außerhalb der Website. "
+                "Meist fehlt „Title“ oder „Slug“."
+            )
+            record.args = (_where(content), save_as)
+        return True
+
+
 class ProblemCounter(logging.Handler):
     """Counts warnings and errors from Pelican and every plugin during one build."""
 
@@ -42,10 +94,14 @@ class ProblemCounter(logging.Handler):
 
 
 def install_filter(pelican_object):
-    """Attach the reason filter, and the problem counter for strict builds."""
-    generators_logger = logging.getLogger("pelican.generators")
-    if not any(isinstance(f, FailureReasonFilter) for f in generators_logger.filters):
-        generators_logger.addFilter(FailureReasonFilter())
+    """Attach the message filters, and the problem counter for strict builds."""
+    for logger_name, filter_class in (
+        ("pelican.generators", FailureReasonFilter),
+        ("pelican.contents", ContentMessageFilter),
+    ):
+        named_logger = logging.getLogger(logger_name)
+        if not any(isinstance(f, filter_class) for f in named_logger.filters):
+            named_logger.addFilter(filter_class())
     if pelican_object.settings.get("BUILD_MESSAGES_STRICT"):
         counter = ProblemCounter()
         root = logging.getLogger()
