@@ -150,7 +150,15 @@ TYPOGRIFY = False  # smarty above does the typography; Typogrify would add Engli
 THEME = str(SITE_ROOT / "theme")
 THEME_STATIC_DIR = "theme"
 PLUGIN_PATHS = [str(SITE_ROOT / "plugins")]
-PLUGINS = ["build_messages", "localisation", "publication_guard", "site_structure", "auch_interessant", "theme_assets"]
+PLUGINS = [
+    "build_messages",
+    "localisation",
+    "publication_guard",
+    "site_structure",
+    "auch_interessant",
+    "responsive_images",
+    "theme_assets",
+]
 
 # build_messages: fail the build when anything was reported (publishconf.py sets it).
 BUILD_MESSAGES_STRICT = False
@@ -167,6 +175,11 @@ AUCH_INTERESSANT_OPT_OUT_SLUGS = ["impressum", "datenschutz", "barrierefreiheit"
 AUCH_INTERESSANT_TOPIC_ARTICLES = 5  # newest articles a page with Tags lists ("Aktuelles zu diesem Projekt")
 # Pages below this one are projects: their lists say "Aktuelles zu diesem Projekt".
 AUCH_INTERESSANT_PROJECT_PARENT = "projekte"
+# responsive_images: every content image as AVIF and WebP at these widths (never
+# upscaled) plus a JPEG/PNG fallback, metadata stripped; encoded once into the cache.
+RESPONSIVE_IMAGES_WIDTHS = [480, 960, 1440, 1920]
+RESPONSIVE_IMAGES_FORMATS = ["avif", "webp"]
+RESPONSIVE_IMAGES_CACHE = str(SITE_ROOT / "cache" / "bilder")
 # publication_guard: whether drafts, hidden and future-dated items may be written.
 PUBLICATION_GUARD_PUBLISH = False
 

@@ -1,0 +1,161 @@
+"""Pure image work with Pillow: check a file, plan widths, encode variants without metadata."""
+
+import hashlib
+import io
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+# HEIC (iPhone photos) is listed so that it is reported as unreadable instead of passing silently.
+RASTER_SUFFIXES = {".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".tif", ".tiff", ".bmp", ".heic", ".heif"}
+# Larger than any photo a phone takes (about 50 megapixels), far below a decompression bomb.
+MAX_PIXELS = 80_000_000
+ENCODERS = {
+    "avif": ("AVIF", {"quality": 60, "speed": 8}),
+    "webp": ("WEBP", {"quality": 78, "method": 4}),
+    "jpeg": ("JPEG", {"quality": 82, "optimize": True, "progressive": True}),
+    "png": ("PNG", {"optimize": True}),
+}
+MIME_TYPES = {"avif": "image/avif", "webp": "image/webp", "jpeg": "image/jpeg", "png": "image/png"}
+
+
+class ImageProblem(Exception):
+    """An image that cannot be used, with a German sentence saying why and what to do."""
+
+
+@dataclass(frozen=True)
+class ImageInfo:
+    """What the page needs to know before anything is encoded."""
+
+    width: int  # after EXIF orientation
+    height: int
+    fallback: str  # "jpeg" or "png"
+    animated: bool
+
+
+def open_checked(path: Path) -> Image.Image:
+    """Open and fully decode an image, or raise ImageProblem with a German explanation."""
+    if not path.is_file():
+        raise ImageProblem("Die Bilddatei gibt es nicht. Prüfen Sie Dateiname und Ordner (content/images/).")
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            image = Image.open(path)
+            if image.width * image.height > MAX_PIXELS:
+                raise ImageProblem(
+                    f"Das Bild ist mit {image.width} × {image.height} Pixeln zu groß. "
+                    "Verkleinern Sie es auf höchstens 6000 Pixel Breite."
+                )
+            image.load()
+    except ImageProblem:
+        raise
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
+        raise ImageProblem("Das Bild ist unzulässig groß (mögliche Dekompressionsbombe).") from error
+    except UnidentifiedImageError as error:
+        raise ImageProblem(
+            "Die Datei ist kein Bild, das sich lesen lässt (oder ein Format, das nicht unterstützt wird). "
+            "Speichern Sie es als JPEG oder PNG."
+        ) from error
+    except (OSError, SyntaxError, ValueError) as error:
+        raise ImageProblem(
+            f"Die Bilddatei ist beschädigt oder unvollständig ({error}). Speichern oder exportieren Sie sie neu."
+        ) from error
+    return image
+
+
+def describe(image: Image.Image) -> ImageInfo:
+    """Size after EXIF orientation, the fallback format, and whether it is animated."""
+    oriented = ImageOps.exif_transpose(image)
+    has_alpha = image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info)
+    lossless = (image.format or "").upper() in ("PNG", "GIF", "BMP", "TIFF") or has_alpha
+    return ImageInfo(
+        width=oriented.width,
+        height=oriented.height,
+        fallback="png" if lossless else "jpeg",
+        animated=bool(getattr(image, "is_animated", False)),
+    )
+
+
+def plan_widths(original_width: int, widths: list[int]) -> list[int]:
+    """The widths to offer: the configured ones below the original, and the original capped at the largest.
+
+    Never wider than the original: an image is never upscaled.
+    """
+    largest = min(original_width, max(widths))
+    return sorted({w for w in widths if w < largest} | {largest})
+
+
+def scaled_height(info: ImageInfo, width: int) -> int:
+    return max(1, round(info.height * width / info.width))
+
+
+def variant_name(stem: str, width: int, image_format: str) -> str:
+    """File name of one variant, e.g. "foto-960w.avif"."""
+    suffix = "jpg" if image_format == "jpeg" else image_format
+    return f"{stem}-{width}w.{suffix}"
+
+
+def content_hash(path: Path, settings_key: str) -> str:
+    """Cache key: the file's bytes and every setting that changes the output."""
+    digest = hashlib.sha256(path.read_bytes())
+    digest.update(settings_key.encode())
+    return digest.hexdigest()[:24]
+
+
+def _prepared(image: Image.Image, fallback: str) -> Image.Image:
+    """Oriented, in a mode every encoder takes, and with no metadata left to copy."""
+    oriented = ImageOps.exif_transpose(image).convert("RGBA" if fallback == "png" else "RGB")
+    oriented.info = {}  # encoders copy EXIF, XMP, ICC and comments from here otherwise
+    return oriented
+
+
+def encode(image: Image.Image, image_format: str) -> bytes:
+    """Encode without metadata."""
+    pillow_format, options = ENCODERS[image_format]
+    buffer = io.BytesIO()
+    image.save(buffer, pillow_format, **options)
+    return buffer.getvalue()
+
+
+def render_variants(source: Path, widths: list[int], formats: list[str]) -> dict[str, bytes]:
+    """Every variant of one image, by file name; run in a worker process."""
+    image = open_checked(source)
+    info = describe(image)
+    prepared = _prepared(image, info.fallback)
+    files = {}
+    for width in plan_widths(info.width, widths):
+        resized = (
+            prepared
+            if width == prepared.width
+            else prepared.resize((width, scaled_height(info, width)), Image.Resampling.LANCZOS)
+        )
+        resized.info = {}
+        for image_format in [*formats, info.fallback]:
+            files[variant_name(source.stem, width, image_format)] = encode(resized, image_format)
+    return files
+
+
+def stripped_original(source: Path) -> bytes:
+    """The original file re-encoded in its own format without metadata (animation kept)."""
+    image = open_checked(source)
+    pillow_format = (image.format or "PNG").upper()
+    buffer = io.BytesIO()
+    if getattr(image, "is_animated", False):
+        frames = []
+        for index in range(image.n_frames):
+            image.seek(index)
+            frame = image.copy()
+            frame.info = {key: value for key, value in image.info.items() if key in ("duration", "transparency")}
+            frames.append(frame)
+        frames[0].save(buffer, pillow_format, save_all=True, append_images=frames[1:], loop=image.info.get("loop", 0))
+        return buffer.getvalue()
+    prepared = ImageOps.exif_transpose(image)
+    prepared.info = {key: value for key, value in image.info.items() if key == "transparency"}
+    if pillow_format == "JPEG":
+        prepared = prepared.convert("RGB")
+        prepared.save(buffer, "JPEG", quality=90)
+    else:
+        prepared.save(buffer, pillow_format)
+    return buffer.getvalue()
