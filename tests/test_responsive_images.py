@@ -47,7 +47,10 @@ def write_site(folder: Path, articles: dict[str, str]) -> Path:
 def good_article(**overrides):
     values = {
         "title": "Bilder im Text",
-        "extra": "Image: images/foto.jpg\nImage_alt: Rote Fläche mit blauem Streifen\nImage_credit: Foto: Stadt Musterstadt\n",
+        "extra": (
+            "Image: images/foto.jpg\nImage_alt: Rote Fläche mit blauem Streifen\n"
+            "Image_credit: Foto: Stadt Musterstadt\nImage_focus: 50% 0%\n"
+        ),
         "alt": "Rote Fläche mit blauem Streifen",
         "src": "{static}/images/foto.jpg",
         "credit": "Foto: Stadt Musterstadt",
@@ -96,13 +99,40 @@ def test_no_metadata_and_correct_orientation_in_any_written_image(image_site):
         with Image.open(path) as image:
             assert not image.getexif(), path.name
             assert "exif" not in image.info and "comment" not in image.info and "xmp" not in image.info, path.name
-            if path.name != "foto.jpg":
+            if path.name not in ("foto.jpg", "foto-og.jpg"):
                 assert image.height > image.width, f"{path.name} is not turned upright"
                 assert image.width <= 800, f"{path.name} is upscaled"
     with Image.open(output / "images" / "foto.jpg") as original:
         assert original.size == (800, 1200)
         left = original.convert("RGB").getpixel((400, 50))
         assert left[2] > 150, "the blue band must be at the top after turning"
+
+
+def test_open_graph_image_is_cut_around_the_focal_point(image_site):
+    _, output, _ = image_site
+    with Image.open(output / "images" / "foto-og.jpg") as card:
+        assert card.size == (1200, 630)
+        top, bottom = card.convert("RGB").getpixel((600, 5)), card.convert("RGB").getpixel((600, 625))
+    assert top[2] > 150 and top[0] < 100, "focus 50% 0% keeps the blue band at the top"
+    assert bottom[0] > 150 and bottom[2] < 100
+
+
+def test_svg_passes_through_and_animated_gif_stays_animated(tmp_path):
+    content = write_site(tmp_path, {"2024-05-01-bilder.md": good_article(src="{static}/images/plan.svg")})
+    (content / "artikel" / "2024-05-02-animation.md").write_text(
+        good_article(title="Animation", src="{static}/images/bewegt.gif"), encoding="utf-8"
+    )
+    svg = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10"/></svg>'
+    (content / "images" / "plan.svg").write_text(svg, encoding="utf-8")
+    frames = [Image.new("RGB", (40, 30), color) for color in ((220, 0, 0), (0, 160, 0), (0, 0, 220))]
+    frames[0].save(content / "images" / "bewegt.gif", save_all=True, append_images=frames[1:], duration=200, loop=0)
+    result = run_pelican(content, "publishconf.py", tmp_path / "out", "-e", f'RESPONSIVE_IMAGES_CACHE="{tmp_path}/c"')
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (tmp_path / "out/images/plan.svg").read_text(encoding="utf-8") == svg
+    with Image.open(tmp_path / "out/images/bewegt.gif") as gif:
+        assert gif.is_animated and gif.n_frames == 3
+    page = read_html(tmp_path / "out/aktuelles/2024/animation/index.html")
+    assert page.select_one(".prose img")["src"].endswith("bewegt.gif")
 
 
 def test_second_build_encodes_nothing(image_site, tmp_path):
@@ -112,7 +142,7 @@ def test_second_build_encodes_nothing(image_site, tmp_path):
         content, "publishconf.py", tmp_path / "zweiter", "-v", "-e", f'RESPONSIVE_IMAGES_CACHE="{cache}"'
     )
     assert result.returncode == 0
-    assert "Bilder: 0 neu berechnet, 1 aus dem" in " ".join((result.stdout + result.stderr).split())
+    assert "Bilder: 0 neu berechnet, 2 aus dem" in " ".join((result.stdout + result.stderr).split())
     after = {p: p.stat().st_mtime_ns for p in cache.rglob("*") if p.is_file()}
     assert after == before
     assert (tmp_path / "zweiter" / "images" / "foto-480w.avif").is_file()

@@ -97,11 +97,39 @@ def variant_name(stem: str, width: int, image_format: str) -> str:
     return f"{stem}-{width}w.{suffix}"
 
 
-def content_hash(path: Path, settings_key: str) -> str:
-    """Cache key: the file's bytes and every setting that changes the output."""
-    digest = hashlib.sha256(path.read_bytes())
-    digest.update(settings_key.encode())
-    return digest.hexdigest()[:24]
+def file_hash(path: Path) -> str:
+    """SHA-256 of the file's bytes."""
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def cache_key(file_sha: str, settings_key: str) -> str:
+    """Cache key: the file's content and every setting that changes the output."""
+    return hashlib.sha256(f"{file_sha}|{settings_key}".encode()).hexdigest()[:24]
+
+
+OPEN_GRAPH_SIZE = (1200, 630)
+
+
+def parse_focus(value) -> tuple[float, float]:
+    """`Image_focus: 30% 20%` (from the left, from the top) as fractions; the centre when absent or unreadable."""
+    try:
+        x, y = (float(part.strip().rstrip("%")) / 100 for part in str(value).split())
+    except (TypeError, ValueError):
+        return (0.5, 0.5)
+    return (min(max(x, 0.0), 1.0), min(max(y, 0.0), 1.0))
+
+
+def crop_to(image: Image.Image, size: tuple[int, int], focus: tuple[float, float]) -> Image.Image:
+    """Scale to cover `size`, then cut the part around the focal point."""
+    target_width, target_height = size
+    scale = max(target_width / image.width, target_height / image.height)
+    scaled = image.resize(
+        (max(target_width, round(image.width * scale)), max(target_height, round(image.height * scale))),
+        Image.Resampling.LANCZOS,
+    )
+    left = min(max(round(scaled.width * focus[0] - target_width / 2), 0), scaled.width - target_width)
+    top = min(max(round(scaled.height * focus[1] - target_height / 2), 0), scaled.height - target_height)
+    return scaled.crop((left, top, left + target_width, top + target_height))
 
 
 def _prepared(image: Image.Image, fallback: str) -> Image.Image:
@@ -119,12 +147,18 @@ def encode(image: Image.Image, image_format: str) -> bytes:
     return buffer.getvalue()
 
 
-def render_variants(source: Path, widths: list[int], formats: list[str]) -> dict[str, bytes]:
-    """Every variant of one image, by file name; run in a worker process."""
+def render_variants(
+    source: Path, widths: list[int], formats: list[str], focus: tuple[float, float] | None = None
+) -> dict[str, bytes]:
+    """Every variant of one image, by file name, and with `focus` the Open Graph image; run in a worker."""
     image = open_checked(source)
     info = describe(image)
     prepared = _prepared(image, info.fallback)
     files = {}
+    if focus is not None:
+        card = crop_to(prepared.convert("RGB"), OPEN_GRAPH_SIZE, focus)
+        card.info = {}
+        files[f"{source.stem}-og.jpg"] = encode(card, "jpeg")
     for width in plan_widths(info.width, widths):
         resized = (
             prepared

@@ -22,10 +22,13 @@ from pelican import signals
 from .images import (
     ENCODERS,
     RASTER_SUFFIXES,
+    ImageInfo,
     ImageProblem,
-    content_hash,
+    cache_key,
     describe,
+    file_hash,
     open_checked,
+    parse_focus,
     render_variants,
     stripped_original,
 )
@@ -46,9 +49,51 @@ def setting(settings, name):
     return settings.get(name, DEFAULTS[name])
 
 
+INDEX_FILE = "index.json"  # path, size and modification time → SHA-256, so unchanged files are not read
+
+
 def start_build(pelican_object):
-    """Fresh state for this build: images to encode and image sizes already read."""
-    pelican_object.settings[BUILD_STATE] = {"jobs": {}, "infos": {}}
+    """Fresh state for this build: the images to provide, and the fingerprint index of the cache."""
+    cache_root = Path(setting(pelican_object.settings, "RESPONSIVE_IMAGES_CACHE"))
+    try:
+        index = json.loads((cache_root / INDEX_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        index = {}
+    pelican_object.settings[BUILD_STATE] = {"jobs": {}, "index": index, "index_changed": False}
+
+
+def fingerprint(state, path: Path) -> str:
+    """The file's SHA-256, read again only when its size or modification time changed."""
+    stat = path.stat()
+    known = state["index"].get(str(path))
+    if known and known[:2] == [stat.st_size, stat.st_mtime_ns]:
+        return known[2]
+    sha = file_hash(path)
+    state["index"][str(path)] = [stat.st_size, stat.st_mtime_ns, sha]
+    state["index_changed"] = True
+    return sha
+
+
+def _settings_key(settings, focus) -> str:
+    return json.dumps(
+        [
+            setting(settings, "RESPONSIVE_IMAGES_WIDTHS"),
+            setting(settings, "RESPONSIVE_IMAGES_FORMATS"),
+            ENCODERS,
+            focus,
+        ],
+        sort_keys=True,
+        default=str,
+    )
+
+
+def cached_info(folder: Path) -> ImageInfo | None:
+    """The image facts stored with a finished cache entry, or None when it must be encoded."""
+    try:
+        stored = json.loads((folder / "fertig.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return ImageInfo(**stored["info"])
 
 
 def report(settings, where: str, image: str, problem: str) -> None:
@@ -105,10 +150,17 @@ def rewrite_page(path, context):
         if not source.is_relative_to(content_root):
             report(context, where, src, "liegt außerhalb des Ordners content/. Legen Sie Bilder in content/images/ ab.")
             continue
+        is_lead = "lead-image__img" in (img.get("class") or [])
+        focus = parse_focus(item.metadata.get("image_focus")) if is_lead and item is not None else None
         try:
-            if str(source) not in state["infos"]:
-                state["infos"][str(source)] = describe(open_checked(source))
-            info = state["infos"][str(source)]
+            if not source.is_file():
+                raise ImageProblem("Die Bilddatei gibt es nicht. Prüfen Sie Dateiname und Ordner (content/images/).")
+            folder = Path(setting(context, "RESPONSIVE_IMAGES_CACHE")) / cache_key(
+                fingerprint(state, source), _settings_key(context, focus)
+            )
+            info = cached_info(folder)
+            if info is None:  # new or changed: decode it fully once, so a broken file is named here
+                info = describe(open_checked(source))
         except ImageProblem as problem:
             report(context, where, src, f"lässt sich nicht verwenden: {problem}")
             continue
@@ -120,56 +172,60 @@ def rewrite_page(path, context):
         picture = picture_for(soup, img, folder_url, source.stem, info, widths, formats)
         if in_text:
             figure_for_content_image(soup, picture, (img.get("title") or "").strip(), CREDIT_LABEL)
-        state["jobs"][str(source)] = (source, output_root / posixpath.dirname(relative))
+        state["jobs"][str(folder)] = (source, output_root / posixpath.dirname(relative), focus, info)
         changed = True
     if changed:
         html_file.write_text(str(soup), encoding="utf-8")
 
 
-def _settings_key(settings) -> str:
-    return json.dumps(
-        [setting(settings, "RESPONSIVE_IMAGES_WIDTHS"), setting(settings, "RESPONSIVE_IMAGES_FORMATS"), ENCODERS],
-        sort_keys=True,
-        default=str,
-    )
-
-
 def _render(job):
-    source, widths, formats = job
-    return render_variants(source, widths, formats)
+    source, widths, formats, focus = job
+    return render_variants(source, widths, formats, focus)
+
+
+def _place(cached: Path, target: Path) -> None:
+    """Put a cached file into output/: a hard link where possible (no copying), else a copy."""
+    target.unlink(missing_ok=True)
+    try:
+        os.link(cached, target)
+    except OSError:
+        shutil.copyfile(cached, target)
 
 
 def encode_missing(pelican_object):
-    """Encode the variants no cache holds yet (all cores), copy every variant into output/."""
+    """Encode what no cache entry holds yet (on all cores), then place every variant in output/."""
     settings = pelican_object.settings
     state = settings.get(BUILD_STATE)
     if not state:
         return
     cache_root = Path(setting(settings, "RESPONSIVE_IMAGES_CACHE"))
-    key = _settings_key(settings)
     widths, formats = setting(settings, "RESPONSIVE_IMAGES_WIDTHS"), setting(settings, "RESPONSIVE_IMAGES_FORMATS")
-    folders = {source: cache_root / content_hash(Path(source), key) for source in state["jobs"]}
-    missing = [source for source, folder in folders.items() if not (folder / "fertig.json").is_file()]
+    missing = [folder for folder in state["jobs"] if cached_info(Path(folder)) is None]
     if missing:
-        workers = min(len(missing), os.cpu_count() or 1)
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            results = pool.map(_render, [(Path(source), widths, formats) for source in missing])
-            for source, files in zip(missing, results, strict=True):
-                folder = folders[source]
+        with ProcessPoolExecutor(max_workers=min(len(missing), os.cpu_count() or 1)) as pool:
+            work = [(state["jobs"][f][0], widths, formats, state["jobs"][f][2]) for f in missing]
+            for folder, files in zip(missing, pool.map(_render, work), strict=True):
+                folder = Path(folder)
                 folder.mkdir(parents=True, exist_ok=True)
                 for name, data in files.items():
                     (folder / name).write_bytes(data)
-                (folder / "fertig.json").write_text(json.dumps(sorted(files)), encoding="utf-8")
-    for source, (_, output_folder) in state["jobs"].items():
-        folder = folders[source]
+                info = state["jobs"][str(folder)][3]
+                record = {"files": sorted(files), "info": info.__dict__}
+                (folder / "fertig.json").write_text(json.dumps(record), encoding="utf-8")
+    for folder, (_, output_folder, _, _) in state["jobs"].items():
         output_folder.mkdir(parents=True, exist_ok=True)
-        for name in json.loads((folder / "fertig.json").read_text(encoding="utf-8")):
-            shutil.copyfile(folder / name, output_folder / name)
-    strip_copied_originals(pelican_object, cache_root)
-    logger.info("Bilder: %d neu berechnet, %d aus dem Zwischenspeicher", len(missing), len(folders) - len(missing))
+        for name in json.loads((Path(folder) / "fertig.json").read_text(encoding="utf-8"))["files"]:
+            _place(Path(folder) / name, output_folder / name)
+    strip_copied_originals(pelican_object, state, cache_root)
+    if state["index_changed"]:
+        cache_root.mkdir(parents=True, exist_ok=True)
+        (cache_root / INDEX_FILE).write_text(json.dumps(state["index"], sort_keys=True), encoding="utf-8")
+    logger.info(
+        "Bilder: %d neu berechnet, %d aus dem Zwischenspeicher", len(missing), len(state["jobs"]) - len(missing)
+    )
 
 
-def strip_copied_originals(pelican_object, cache_root: Path) -> None:
+def strip_copied_originals(pelican_object, state, cache_root: Path) -> None:
     """Replace each raster file Pelican copied from content/ by a copy without EXIF, GPS or comments."""
     output_root = Path(pelican_object.output_path)
     content_root = Path(pelican_object.settings["PATH"])
@@ -179,15 +235,16 @@ def strip_copied_originals(pelican_object, cache_root: Path) -> None:
         source = content_root / static.relative_to(output_root)
         if not source.is_file():
             continue  # a variant we wrote, or a theme file
-        cached = cache_root / content_hash(source, "original") / f"original{source.suffix.lower()}"
+        cached = cache_root / cache_key(fingerprint(state, source), "original") / f"original{source.suffix.lower()}"
         if not cached.is_file():
             try:
                 data = stripped_original(source)
             except ImageProblem:
-                continue  # already reported for the page that uses it
+                static.unlink()  # unreadable: reported for the page that uses it; never publish it as it is
+                continue
             cached.parent.mkdir(parents=True, exist_ok=True)
             cached.write_bytes(data)
-        shutil.copyfile(cached, static)
+        _place(cached, static)
 
 
 def register():
