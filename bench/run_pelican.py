@@ -1,7 +1,7 @@
-"""Run one Pelican build in this process; print its time, peak memory and teaser time (for build_speed.py).
+"""Run one Pelican build in this process; print its time, peak memory and plugin times (for the benchmarks).
 
-The teaser time comes from wrapping the auch_interessant receiver before
-Pelican registers it, so the plugin itself carries no benchmark code.
+The teaser and image times come from wrapping the plugins' receivers before
+Pelican registers them, so the plugins themselves carry no benchmark code.
 """
 
 import json
@@ -13,19 +13,26 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "plugins"))
 
 import auch_interessant.plugin as teaser_plugin
+import responsive_images.plugin as image_plugin
 from pelican import main as pelican_main
 
-teaser_seconds = []
-original = teaser_plugin.attach_teasers
+spent = {"teaser": [], "images": []}
 
 
-def timed_attach_teasers(generators):
-    started = time.perf_counter()
-    original(generators)
-    teaser_seconds.append(time.perf_counter() - started)
+def timed(step: str, receiver):
+    """The receiver, adding its run time to `spent[step]`."""
+
+    def wrapper(*args, **kwargs):
+        started = time.perf_counter()
+        receiver(*args, **kwargs)
+        spent[step].append(time.perf_counter() - started)
+
+    return wrapper
 
 
-teaser_plugin.attach_teasers = timed_attach_teasers
+teaser_plugin.attach_teasers = timed("teaser", teaser_plugin.attach_teasers)
+image_plugin.rewrite_page = timed("images", image_plugin.rewrite_page)
+image_plugin.encode_missing = timed("images", image_plugin.encode_missing)
 
 started = time.perf_counter()
 status = 0
@@ -36,7 +43,8 @@ except SystemExit as stop:
 report = {
     "seconds": time.perf_counter() - started,
     "peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-    "teaser_seconds": sum(teaser_seconds) if teaser_seconds else None,
+    "teaser_seconds": sum(spent["teaser"]) if spent["teaser"] else None,
+    "image_seconds": sum(spent["images"]) if spent["images"] else None,
     "status": status,
 }
 print("BENCH " + json.dumps(report), file=sys.stderr)

@@ -81,7 +81,7 @@ def doc_words(doc: Doc, weights: Weights) -> Counter:
 def corpus_terms(docs: list[Doc], weights: Weights) -> list[Counter]:
     """Per doc, weighted counts of stems and of the stems of compound parts the corpus knows."""
     word_counts_per_doc = [doc_words(doc, weights) for doc in docs]
-    known_stems = frozenset(stem(word) for counts in word_counts_per_doc for word in counts)
+    known_words = frozenset(word for counts in word_counts_per_doc for word in counts if len(word) >= MIN_PART)
     parts: dict[str, list[str]] = {}
     terms_per_doc = []
     for counts in word_counts_per_doc:
@@ -90,7 +90,7 @@ def corpus_terms(docs: list[Doc], weights: Weights) -> list[Counter]:
             terms[stem(word)] += count
             if len(word) >= 2 * MIN_PART:
                 if word not in parts:
-                    parts[word] = compound_parts(word, known_stems)
+                    parts[word] = compound_parts(word, known_words)
                 for part in parts[word]:
                     terms[part] += count * weights.compound_part
         terms_per_doc.append(terms)

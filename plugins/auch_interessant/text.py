@@ -50,31 +50,32 @@ def word_counts(text: str, max_words: int | None = None) -> Counter:
     return Counter(words(text)[:max_words])
 
 
-def _without_linking_ending(head: str):
-    """The head of a compound as written, then without each possible linking ending."""
+def _head_forms(head: str):
+    """The head of a compound as written, without a linking ending, or with the "e" German drops
+    ("Sprach-tandem" ← "Sprache")."""
     yield head
     for ending in LINKING_ENDINGS:
         if head.endswith(ending) and len(head) - len(ending) >= MIN_PART:
             yield head[: -len(ending)]
+    yield head + "e"
 
 
-def compound_parts(word: str, known_stems: frozenset[str]) -> list[str]:
-    """Stems of the parts of a compound word, where the corpus also uses each part alone.
+def compound_parts(word: str, known_words: frozenset[str]) -> list[str]:
+    """Stems of the parts of a compound word, where the corpus also uses each part as a word.
 
-    "integrationskonzept" → ["integration", "konzept"], "sprachtandem" → ["sprach", "tand"]
-    (Snowball stems). The longest known tail is taken first; the head must be known
-    too, possibly after dropping a linking "s", "es", "n", "en" or "e", or be a
-    compound itself. Comparing stems makes "Sprach-" match "Sprache".
+    "integrationskonzept" → stems of "integration" and "konzept"; "sprachtandem" → of
+    "sprache" and "tandem". The longest known tail is taken first; the head must be a
+    known word too (after the linking forms above) or a compound itself. Parts are
+    looked up as written, so only the parts found are stemmed: fast for large corpora.
     """
     for cut in range(MIN_PART, len(word) - MIN_PART + 1):
         head, tail = word[:cut], word[cut:]
-        tail_stem = stem(tail)
-        if len(tail_stem) < 3 or tail_stem not in known_stems:
+        if tail not in known_words:
             continue
-        for base in _without_linking_ending(head):
-            if stem(base) in known_stems:
-                return [stem(base), tail_stem]
-            inner = compound_parts(base, known_stems) if len(base) >= 2 * MIN_PART else []
-            if inner:
-                return [*inner, tail_stem]
+        for form in _head_forms(head):
+            if form in known_words:
+                return [stem(form), stem(tail)]
+        inner = compound_parts(head, known_words) if len(head) >= 2 * MIN_PART else []
+        if inner:
+            return [*inner, stem(tail)]
     return []
