@@ -140,6 +140,8 @@ def test_lead_images_have_alt_text_and_visible_credit(published_site):
         if "image" in item.metadata:
             soup = read_html(published_site / item.url / "index.html")
             figure = soup.select_one("figure.lead-image")
+            assert [source["type"] for source in figure.picture.find_all("source")] == ["image/avif", "image/webp"]
+            assert figure.img["width"] and figure.img["height"]
             assert figure.img["alt"] == item.metadata["image_alt"]
             assert item.metadata["image_credit"] in figure.figcaption.get_text()
             figures.append(item)
