@@ -119,9 +119,9 @@ def test(c):
 
 @task
 def bench(c):
-    """Benchmarks: relevance of "Auch interessant" (precision@3) and build time against stock Pelican."""
-    c.run(f'"{sys.executable}" "{ROOT / "bench" / "relevance.py"}"', pty=False)
-    c.run(f'"{sys.executable}" "{ROOT / "bench" / "build_speed.py"}"', pty=False)
+    """Benchmarks: "Auch interessant" relevance, build time against stock Pelican, images (cold, warm, bytes)."""
+    for script in ("relevance.py", "build_speed.py", "images_speed.py"):
+        c.run(f'"{sys.executable}" "{ROOT / "bench" / script}"', pty=False)
 
 
 @task(help={"push": "also push the gh-pages branch to origin (off by default)"})
