@@ -11,6 +11,7 @@ import json
 import logging
 import os
 import posixpath
+import re
 import shutil
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -32,7 +33,7 @@ from .images import (
     render_variants,
     stripped_original,
 )
-from .markup import DECORATIVE_ALT, content_image_problems, figure_for_content_image, picture_for
+from .markup import DECORATIVE_ALT, THEME_IMAGE_CLASSES, content_image_problems, figure_for_content_image, picture_for
 
 logger = logging.getLogger(__name__)
 
@@ -114,8 +115,20 @@ def _site_path(page_path: str, src: str, site_url: str) -> str:
     return posixpath.normpath(posixpath.join(posixpath.dirname(page_path), address)).lstrip("/")
 
 
+# An <img> with the paragraph around it when it stands alone there (Python-Markdown's output).
+IMG_IN_PARAGRAPH = re.compile(r"(<p>\s*)?(<img\b[^>]*>)(\s*</p>)?", re.IGNORECASE)
+
+
+def _inside_picture(text: str, position: int) -> bool:
+    return text.rfind("<picture", 0, position) > text.rfind("</picture>", 0, position)
+
+
 def rewrite_page(path, context):
-    """Replace each local raster <img> of a written page by a <picture>; report what is missing."""
+    """Replace each local raster <img> of a written page by a <picture>; report what is missing.
+
+    Only the <img> elements (with their paragraph) are parsed, not the whole page: a
+    build with nothing new to encode then spends almost no time here.
+    """
     html_file = Path(path)
     text = html_file.read_text(encoding="utf-8")
     if "<img" not in text or BUILD_STATE not in context:
@@ -128,29 +141,34 @@ def rewrite_page(path, context):
     where = item.relative_source_path if item is not None else page_path
     widths = setting(context, "RESPONSIVE_IMAGES_WIDTHS")
     formats = setting(context, "RESPONSIVE_IMAGES_FORMATS")
-    soup = BeautifulSoup(text, "html.parser")
-    changed = False
-    for img in soup.find_all("img"):
+
+    def rewrite(match) -> str:
+        opening, tag_html, closing = match.groups()
+        alone = bool(opening and closing)
+        fragment = BeautifulSoup(f"<p>{tag_html}</p>" if alone else tag_html, "html.parser")
+        img = fragment.img
         src = img.get("src", "")
-        if img.find_parent("picture") or not _is_local(src):
-            continue
-        in_text = img.find_parent(class_="prose") is not None
+        if _inside_picture(text, match.start()) or not _is_local(src):
+            return match.group(0)
+        classes = set(img.get("class") or [])
+        in_text = not classes & THEME_IMAGE_CLASSES
+        is_lead = "lead-image__img" in classes
         if in_text:
             for problem in content_image_problems(img):
                 report(context, where, src, problem)
-        if "lead-image__img" in (img.get("class") or []):
+        if is_lead:
             if not (img.get("alt") or "").strip():
                 report(context, where, src, "hat keinen Alternativtext: Ergänzen Sie „Image_alt:“ oben in der Datei.")
-            if img.find_parent("figure").find("figcaption") is None:
+            figure_rest = text[match.end() : text.find("</figure>", match.end())]
+            if "<figcaption" not in figure_rest:
                 report(context, where, src, "hat keine Bildquelle: Ergänzen Sie „Image_credit:“ oben in der Datei.")
         if Path(urlsplit(src).path).suffix.lower() not in RASTER_SUFFIXES:
-            continue  # SVG and other drawings pass through unchanged
+            return match.group(0)  # SVG and other drawings pass through unchanged
         relative = _site_path(page_path, src, context.get("SITEURL", ""))
         source = (content_root / relative).resolve()
         if not source.is_relative_to(content_root):
             report(context, where, src, "liegt außerhalb des Ordners content/. Legen Sie Bilder in content/images/ ab.")
-            continue
-        is_lead = "lead-image__img" in (img.get("class") or [])
+            return match.group(0)
         focus = parse_focus(item.metadata.get("image_focus")) if is_lead and item is not None else None
         try:
             if not source.is_file():
@@ -163,19 +181,21 @@ def rewrite_page(path, context):
                 info = describe(open_checked(source))
         except ImageProblem as problem:
             report(context, where, src, f"lässt sich nicht verwenden: {problem}")
-            continue
+            return match.group(0)
         if info.animated:
-            continue  # an animated GIF keeps its animation as it is
+            return match.group(0)  # an animated GIF keeps its animation as it is
         if (img.get("alt") or "").strip().lower() == DECORATIVE_ALT:
             img["alt"] = ""
         folder_url = src[: src.rfind("/") + 1]
-        picture = picture_for(soup, img, folder_url, source.stem, info, widths, formats)
+        picture = picture_for(fragment, img, folder_url, source.stem, info, widths, formats)
         if in_text:
-            figure_for_content_image(soup, picture, (img.get("title") or "").strip(), CREDIT_LABEL)
+            figure_for_content_image(fragment, picture, (img.get("title") or "").strip(), CREDIT_LABEL)
         state["jobs"][str(folder)] = (source, output_root / posixpath.dirname(relative), focus, info)
-        changed = True
-    if changed:
-        html_file.write_text(str(soup), encoding="utf-8")
+        return str(fragment) if alone else (opening or "") + str(fragment) + (closing or "")
+
+    rewritten = IMG_IN_PARAGRAPH.sub(rewrite, text)
+    if rewritten != text:
+        html_file.write_text(rewritten, encoding="utf-8")
 
 
 def _render(job):
