@@ -209,3 +209,35 @@ def test_decorative_image_says_so_and_gets_empty_alt(tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
     img = read_html(tmp_path / "out/aktuelles/2024/bilder/index.html").select_one(".prose picture img")
     assert img["alt"] == ""
+
+
+def test_teaser_cards_get_16_to_9_thumbnails(published_site):
+    cards = []
+    for page in published_site.rglob("index.html"):
+        for img in read_html(page).select("aside[data-related] picture img"):
+            cards.append((page, img))
+    assert cards, "demo teasers with images"
+    for page, img in cards:
+        assert "-karte-" in img["src"] and "data-focus" not in img.attrs
+        assert abs(int(img["width"]) * 9 - int(img["height"]) * 16) <= 16
+        with Image.open((page.parent / img["src"]).resolve()) as thumbnail:
+            width, height = thumbnail.size
+        assert abs(width * 9 - height * 16) <= 16, img["src"]
+
+
+def test_card_thumbnail_is_cut_around_the_focal_point(tmp_path):
+    from io import BytesIO
+
+    from responsive_images.images import render_variants
+
+    source = tmp_path / "hoch.png"
+    image = Image.new("RGB", (800, 1200), (200, 40, 40))
+    image.paste((20, 60, 220), (0, 0, 800, 200))  # blue sky at the top
+    image.save(source)
+    top_focus = render_variants(source, [480], ["webp"], focus=(0.5, 0.0), card=True)
+    centre = render_variants(source, [480], ["webp"], focus=None, card=True)
+    with Image.open(BytesIO(top_focus["hoch-karte-480w.png"])) as card:
+        assert card.size == (480, 270)
+        assert card.getpixel((240, 5))[2] > 150, "focus at the top keeps the sky"
+    with Image.open(BytesIO(centre["hoch-karte-480w.png"])) as card:
+        assert card.getpixel((240, 5))[0] > 150, "without focus the middle is kept"

@@ -147,27 +147,50 @@ def encode(image: Image.Image, image_format: str) -> bytes:
     return buffer.getvalue()
 
 
+CARD_RATIO = (16, 9)  # teaser thumbnails of the „Auch interessant“ cards
+CARD_SUFFIX = "-karte"
+
+
+def card_info(info: ImageInfo) -> ImageInfo:
+    """The facts of an image cut to the 16:9 card shape."""
+    height = max(1, round(info.width * CARD_RATIO[1] / CARD_RATIO[0]))
+    return ImageInfo(width=info.width, height=height, fallback=info.fallback, animated=info.animated)
+
+
 def render_variants(
-    source: Path, widths: list[int], formats: list[str], focus: tuple[float, float] | None = None
+    source: Path,
+    widths: list[int],
+    formats: list[str],
+    focus: tuple[float, float] | None = None,
+    card: bool = False,
 ) -> dict[str, bytes]:
-    """Every variant of one image, by file name, and with `focus` the Open Graph image; run in a worker."""
+    """Every variant of one image, by file name; run in a worker.
+
+    With `card`, the variants are cut to 16:9 around `focus` (teaser thumbnails);
+    otherwise they keep the image's shape, and with `focus` the 1200×630 Open
+    Graph image is cut around it too.
+    """
     image = open_checked(source)
     info = describe(image)
     prepared = _prepared(image, info.fallback)
     files = {}
-    if focus is not None:
-        card = crop_to(prepared.convert("RGB"), OPEN_GRAPH_SIZE, focus)
-        card.info = {}
-        files[f"{source.stem}-og.jpg"] = encode(card, "jpeg")
+    if focus is not None and not card:
+        open_graph = crop_to(prepared.convert("RGB"), OPEN_GRAPH_SIZE, focus)
+        open_graph.info = {}
+        files[f"{source.stem}-og.jpg"] = encode(open_graph, "jpeg")
+    shape = card_info(info) if card else info
+    stem = source.stem + (CARD_SUFFIX if card else "")
     for width in plan_widths(info.width, widths):
-        resized = (
-            prepared
-            if width == prepared.width
-            else prepared.resize((width, scaled_height(info, width)), Image.Resampling.LANCZOS)
-        )
+        size = (width, scaled_height(shape, width))
+        if card:
+            resized = crop_to(prepared, size, focus or (0.5, 0.5))
+        elif width == prepared.width:
+            resized = prepared
+        else:
+            resized = prepared.resize(size, Image.Resampling.LANCZOS)
         resized.info = {}
         for image_format in [*formats, info.fallback]:
-            files[variant_name(source.stem, width, image_format)] = encode(resized, image_format)
+            files[variant_name(stem, width, image_format)] = encode(resized, image_format)
     return files
 
 

@@ -15,11 +15,12 @@ class Slot:
 
     sizes: str
     lazy: bool
+    card: bool = False  # cut to 16:9 around the item's focal point
 
 
 SLOTS = {
     "lead-image__img": Slot("(min-width: 48rem) 44rem, 100vw", lazy=False),
-    "auch-interessant__image": Slot("(min-width: 64rem) 20rem, (min-width: 40rem) 45vw, 100vw", lazy=True),
+    "auch-interessant__image": Slot("(min-width: 64rem) 20rem, (min-width: 40rem) 45vw, 100vw", lazy=True, card=True),
 }
 # Images the theme places carry one of these classes; any other <img> comes from the text.
 THEME_IMAGE_CLASSES = frozenset(SLOTS)

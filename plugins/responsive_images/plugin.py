@@ -21,11 +21,13 @@ from bs4 import BeautifulSoup
 from pelican import signals
 
 from .images import (
+    CARD_SUFFIX,
     ENCODERS,
     RASTER_SUFFIXES,
     ImageInfo,
     ImageProblem,
     cache_key,
+    card_info,
     describe,
     file_hash,
     open_checked,
@@ -33,7 +35,14 @@ from .images import (
     render_variants,
     stripped_original,
 )
-from .markup import DECORATIVE_ALT, THEME_IMAGE_CLASSES, content_image_problems, figure_for_content_image, picture_for
+from .markup import (
+    DECORATIVE_ALT,
+    THEME_IMAGE_CLASSES,
+    content_image_problems,
+    figure_for_content_image,
+    picture_for,
+    slot_for,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -169,12 +178,16 @@ def rewrite_page(path, context):
         if not source.is_relative_to(content_root):
             report(context, where, src, "liegt außerhalb des Ordners content/. Legen Sie Bilder in content/images/ ab.")
             return match.group(0)
-        focus = parse_focus(item.metadata.get("image_focus")) if is_lead and item is not None else None
+        card = slot_for(img).card
+        if card:  # the card's template names the related item's focal point
+            focus = parse_focus(img.attrs.pop("data-focus", None))
+        else:
+            focus = parse_focus(item.metadata.get("image_focus")) if is_lead and item is not None else None
         try:
             if not source.is_file():
                 raise ImageProblem("Die Bilddatei gibt es nicht. Prüfen Sie Dateiname und Ordner (content/images/).")
             folder = Path(setting(context, "RESPONSIVE_IMAGES_CACHE")) / cache_key(
-                fingerprint(state, source), _settings_key(context, focus)
+                fingerprint(state, source), _settings_key(context, [focus, card])
             )
             info = cached_info(folder)
             if info is None:  # new or changed: decode it fully once, so a broken file is named here
@@ -187,10 +200,11 @@ def rewrite_page(path, context):
         if (img.get("alt") or "").strip().lower() == DECORATIVE_ALT:
             img["alt"] = ""
         folder_url = src[: src.rfind("/") + 1]
-        picture = picture_for(fragment, img, folder_url, source.stem, info, widths, formats)
+        shape, stem = (card_info(info), source.stem + CARD_SUFFIX) if card else (info, source.stem)
+        picture = picture_for(fragment, img, folder_url, stem, shape, widths, formats)
         if in_text:
             figure_for_content_image(fragment, picture, (img.get("title") or "").strip(), CREDIT_LABEL)
-        state["jobs"][str(folder)] = (source, output_root / posixpath.dirname(relative), focus, info)
+        state["jobs"][str(folder)] = (source, output_root / posixpath.dirname(relative), focus, info, card)
         return str(fragment) if alone else (opening or "") + str(fragment) + (closing or "")
 
     rewritten = IMG_IN_PARAGRAPH.sub(rewrite, text)
@@ -199,8 +213,8 @@ def rewrite_page(path, context):
 
 
 def _render(job):
-    source, widths, formats, focus = job
-    return render_variants(source, widths, formats, focus)
+    source, widths, formats, focus, card = job
+    return render_variants(source, widths, formats, focus, card)
 
 
 def _place(cached: Path, target: Path) -> None:
@@ -223,7 +237,7 @@ def encode_missing(pelican_object):
     missing = [folder for folder in state["jobs"] if cached_info(Path(folder)) is None]
     if missing:
         with ProcessPoolExecutor(max_workers=min(len(missing), os.cpu_count() or 1)) as pool:
-            work = [(state["jobs"][f][0], widths, formats, state["jobs"][f][2]) for f in missing]
+            work = [(state["jobs"][f][0], widths, formats, state["jobs"][f][2], state["jobs"][f][4]) for f in missing]
             for folder, files in zip(missing, pool.map(_render, work), strict=True):
                 folder = Path(folder)
                 folder.mkdir(parents=True, exist_ok=True)
@@ -232,7 +246,7 @@ def encode_missing(pelican_object):
                 info = state["jobs"][str(folder)][3]
                 record = {"files": sorted(files), "info": info.__dict__}
                 (folder / "fertig.json").write_text(json.dumps(record), encoding="utf-8")
-    for folder, (_, output_folder, _, _) in state["jobs"].items():
+    for folder, (_, output_folder, *_) in state["jobs"].items():
         output_folder.mkdir(parents=True, exist_ok=True)
         for name in json.loads((Path(folder) / "fertig.json").read_text(encoding="utf-8"))["files"]:
             _place(Path(folder) / name, output_folder / name)
