@@ -14,6 +14,7 @@ import posixpath
 import re
 import shutil
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -57,6 +58,17 @@ CREDIT_LABEL = "Bildquelle:"
 
 def setting(settings, name):
     return settings.get(name, DEFAULTS[name])
+
+
+@dataclass(frozen=True)
+class Job:
+    """One image to provide in one shape: where it comes from and where its files go."""
+
+    source: Path
+    output_folder: Path
+    focus: tuple[float, float] | None  # lead image: Open Graph crop; card: 16:9 crop
+    info: ImageInfo
+    card: bool
 
 
 INDEX_FILE = "index.json"  # path, size and modification time → SHA-256, so unchanged files are not read
@@ -204,7 +216,7 @@ def rewrite_page(path, context):
         picture = picture_for(fragment, img, folder_url, stem, shape, widths, formats)
         if in_text:
             figure_for_content_image(fragment, picture, (img.get("title") or "").strip(), CREDIT_LABEL)
-        state["jobs"][str(folder)] = (source, output_root / posixpath.dirname(relative), focus, info, card)
+        state["jobs"][str(folder)] = Job(source, output_root / posixpath.dirname(relative), focus, info, card)
         return str(fragment) if alone else (opening or "") + str(fragment) + (closing or "")
 
     rewritten = IMG_IN_PARAGRAPH.sub(rewrite, text)
@@ -237,16 +249,17 @@ def encode_missing(pelican_object):
     missing = [folder for folder in state["jobs"] if cached_info(Path(folder)) is None]
     if missing:
         with ProcessPoolExecutor(max_workers=min(len(missing), os.cpu_count() or 1)) as pool:
-            work = [(state["jobs"][f][0], widths, formats, state["jobs"][f][2], state["jobs"][f][4]) for f in missing]
+            jobs = [state["jobs"][folder] for folder in missing]
+            work = [(job.source, widths, formats, job.focus, job.card) for job in jobs]
             for folder, files in zip(missing, pool.map(_render, work), strict=True):
                 folder = Path(folder)
                 folder.mkdir(parents=True, exist_ok=True)
                 for name, data in files.items():
                     (folder / name).write_bytes(data)
-                info = state["jobs"][str(folder)][3]
-                record = {"files": sorted(files), "info": info.__dict__}
+                record = {"files": sorted(files), "info": state["jobs"][str(folder)].info.__dict__}
                 (folder / "fertig.json").write_text(json.dumps(record), encoding="utf-8")
-    for folder, (_, output_folder, *_) in state["jobs"].items():
+    for folder, job in state["jobs"].items():
+        output_folder = job.output_folder
         output_folder.mkdir(parents=True, exist_ok=True)
         for name in json.loads((Path(folder) / "fertig.json").read_text(encoding="utf-8"))["files"]:
             _place(Path(folder) / name, output_folder / name)
