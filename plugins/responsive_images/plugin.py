@@ -21,6 +21,8 @@ from urllib.parse import unquote, urlsplit
 from bs4 import BeautifulSoup
 from pelican import signals
 
+from localisation.ui_strings import load_ui_strings, make_lookup
+
 from .images import (
     CARD_SUFFIX,
     ENCODERS,
@@ -53,7 +55,6 @@ DEFAULTS = {
     "RESPONSIVE_IMAGES_CACHE": "cache/bilder",
 }
 BUILD_STATE = "RESPONSIVE_IMAGES_BUILD_STATE"  # per build, in the settings Pelican passes around
-CREDIT_LABEL = "Bildquelle:"
 
 
 def setting(settings, name):
@@ -75,13 +76,17 @@ INDEX_FILE = "index.json"  # path, size and modification time → SHA-256, so un
 
 
 def start_build(pelican_object):
-    """Fresh state for this build: the images to provide, and the fingerprint index of the cache."""
+    """Fresh state for this build: the images to provide, the fingerprint index of the cache, and
+    the credit label from the theme's table of texts (the same one the lead image shows)."""
     cache_root = Path(setting(pelican_object.settings, "RESPONSIVE_IMAGES_CACHE"))
     try:
         index = json.loads((cache_root / INDEX_FILE).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         index = {}
-    pelican_object.settings[BUILD_STATE] = {"jobs": {}, "index": index, "index_changed": False}
+    settings = pelican_object.settings
+    strings = load_ui_strings(Path(settings["LOCALISATION_UI_STRINGS_FILE"]))
+    credit_label = make_lookup(strings, settings["DEFAULT_LANG"])("image_credit")
+    settings[BUILD_STATE] = {"jobs": {}, "index": index, "index_changed": False, "credit_label": credit_label}
 
 
 def fingerprint(state, path: Path) -> str:
@@ -96,13 +101,14 @@ def fingerprint(state, path: Path) -> str:
     return sha
 
 
-def _settings_key(settings, focus) -> str:
+def _settings_key(settings, shape) -> str:
+    """Everything besides the file that changes the output: widths, formats, encoder options, crop."""
     return json.dumps(
         [
             setting(settings, "RESPONSIVE_IMAGES_WIDTHS"),
             setting(settings, "RESPONSIVE_IMAGES_FORMATS"),
             ENCODERS,
-            focus,
+            shape,
         ],
         sort_keys=True,
         default=str,
@@ -215,7 +221,7 @@ def rewrite_page(path, context):
         shape, stem = (card_info(info), source.stem + CARD_SUFFIX) if card else (info, source.stem)
         picture = picture_for(fragment, img, folder_url, stem, shape, widths, formats)
         if in_text:
-            figure_for_content_image(fragment, picture, (img.get("title") or "").strip(), CREDIT_LABEL)
+            figure_for_content_image(fragment, picture, (img.get("title") or "").strip(), state["credit_label"])
         state["jobs"][str(folder)] = Job(source, output_root / posixpath.dirname(relative), focus, info, card)
         return str(fragment) if alone else (opening or "") + str(fragment) + (closing or "")
 
