@@ -153,12 +153,68 @@ PLUGIN_PATHS = [str(SITE_ROOT / "plugins")]
 PLUGINS = [
     "build_messages",
     "localisation",
+    "content_checks",
     "publication_guard",
     "site_structure",
     "auch_interessant",
     "responsive_images",
     "theme_assets",
 ]
+
+# content_checks: what content must look like; every problem names file, line and fix.
+# The Tags vocabulary is the list in docs/redaktionsleitfaden.md (a test keeps both equal).
+CONTENT_CHECKS_TAGS = [
+    "Beirat",
+    "Integration",
+    "Integrationskonzept",
+    "Migrantenorganisationen",
+    "Sprachtandem",
+    "Fairtrade-Stadt",
+    "Kepol",
+    "Asyl",
+    "Wohnen",
+    "Einsamkeit",
+    "Sport",
+    "Ehrenamt",
+    "Verwaltung",
+    "Antirassismus",
+    "Diversity",
+    "Gleichstellung",
+    "Inklusion",
+]
+CONTENT_CHECKS_REQUIRED_FIELDS = {"article": ["title", "date", "category", "summary"], "page": ["title"]}
+CONTENT_CHECKS_SUMMARY_LENGTH = (40, 300)  # characters: teaser text and search engine snippet
+# Languages the site is prepared for (Lang:); German is the original of every translation.
+CONTENT_CHECKS_LANGUAGES = ["de", "en", "ar", "tr", "uk", "fa"]
+CONTENT_CHECKS_FIELDS = [
+    "title",
+    "date",
+    "modified",
+    "category",
+    "tags",
+    "summary",
+    "slug",
+    "status",
+    "lang",
+    "translation",
+    "template",
+    "save_as",
+    "url",
+    "author",
+    "authors",
+    "publisher",
+    "contact",
+    "image",
+    "image_alt",
+    "image_credit",
+    "image_focus",
+    "parent",
+    "related",
+    "auch_interessant",
+]
+CONTENT_CHECKS_VAGUE_LINK_TEXTS = ["hier", "hier klicken", "klicken sie hier", "mehr", "link", "weiter"]
+CONTENT_CHECKS_AS_ERRORS = False  # publishconf.py: True
+CONTENT_CHECKS_SHOW_ON_PAGE = True  # the preview shows a page's problems on it; publishconf.py: False
 
 # build_messages: fail the build when anything was reported (publishconf.py sets it).
 BUILD_MESSAGES_STRICT = False

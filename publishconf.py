@@ -42,3 +42,5 @@ PUBLICATION_GUARD_PUBLISH = True
 
 # Any warning or error fails the build, after all of them have been reported.
 BUILD_MESSAGES_STRICT = True
+CONTENT_CHECKS_AS_ERRORS = True
+CONTENT_CHECKS_SHOW_ON_PAGE = False

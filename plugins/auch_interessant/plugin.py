@@ -70,16 +70,6 @@ def to_doc(item, is_article: bool) -> Doc:
     )
 
 
-def report_unknown_reference(item, reference, strict: bool) -> None:
-    log = logger.error if strict else logger.warning
-    log(
-        "%s: Bei „Related“ steht „%s“, aber einen veröffentlichten Beitrag oder eine Seite dazu gibt es nicht. "
-        "Tragen Sie den Slug (z. B. sprachtandem) oder {filename}pfad/zur/datei.md ein.",
-        source_key(item),
-        reference,
-    )
-
-
 def published_items(generators):
     """(articles, pages) that are published: no drafts, hidden or skipped items."""
     articles, pages = [], []
@@ -99,7 +89,6 @@ def attach_teasers(generators):
     settings = (articles or pages)[0].settings
     count = setting(settings, "AUCH_INTERESSANT_COUNT")
     limit = setting(settings, "AUCH_INTERESSANT_EXCERPT_CHARS")
-    strict = bool(settings.get("BUILD_MESSAGES_STRICT"))
 
     items = [(item, True) for item in articles] + [(item, False) for item in pages]
     candidates = [(item, is_article) for item, is_article in items if not opted_out(item, settings)]
@@ -115,9 +104,8 @@ def attach_teasers(generators):
         own[source_key(item)] = []
         for reference in split_references(item.metadata["related"]):
             key = resolve_reference(reference, source_key(item), by_slug, {k: k for k in by_key})
-            if key is None:
-                report_unknown_reference(item, reference, strict)
-            else:
+            # An unknown reference is reported, with its line, by the content_checks plugin.
+            if key is not None:
                 own[source_key(item)].append(key)
 
     # Pages list their topic's news themselves; their teasers should lead elsewhere.

@@ -6,6 +6,7 @@ block, so a logging filter can still see the exception and append its reason.
 """
 
 import logging
+import os
 import sys
 
 from pelican import signals
@@ -32,6 +33,7 @@ class FailureReasonFilter(logging.Filter):
 
 MISSING_LINK_TARGET_MESSAGE = "Unable to find '%s', skipping url replacement."
 MISSING_PROPERTY_MESSAGE = "Skipping %s: could not find information about '%s'"
+UNKNOWN_STATUS_MESSAGE = "Unknown status '%s' for file %s, skipping it. (Not in %s)"
 OUTSIDE_OUTPUT_MESSAGE = "Skipping %s: file %r would be written outside output path"
 # The metadata line an author writes for each property Pelican requires.
 METADATA_NAMES = {"title": "Title", "date": "Date", "category": "Category"}
@@ -72,6 +74,13 @@ class ContentMessageFilter(logging.Filter):
             name = METADATA_NAMES.get(prop, prop)
             record.msg = "%s: Die Angabe „%s“ fehlt, die Datei wird übersprungen. Ergänzen Sie oben eine Zeile „%s: …“."
             record.args = (_where(content), name, name)
+        elif record.msg == UNKNOWN_STATUS_MESSAGE:
+            status, content, _ = record.args
+            record.msg = (
+                "%s: Den Status „%s“ gibt es nicht, die Datei wird übersprungen. "
+                "Erlaubt sind published, draft und hidden."
+            )
+            record.args = (_where(content), status)
         elif record.msg == OUTSIDE_OUTPUT_MESSAGE:
             content, save_as = record.args
             record.msg = (
@@ -79,6 +88,22 @@ class ContentMessageFilter(logging.Filter):
                 "Meist fehlt „Title“ oder „Slug“."
             )
             record.args = (_where(content), save_as)
+        return True
+
+
+class SiteMessageFilter(logging.Filter):
+    """Rewrite Pelican's messages about several files or a missing static file in German."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        text = str(record.msg)
+        if text.startswith("There are %s items") or text.startswith("There are %s original"):
+            count, *rest = record.args
+            paths = [arg for arg in rest if isinstance(arg, str) and os.path.sep in arg]
+            record.msg = "%s Dateien haben dieselbe Adresse (Slug und Sprache), nur eine wird veröffentlicht:%s"
+            record.args = (count, "".join(f"\n  {path}" for path in paths))
+        elif text.startswith("Cannot get modification stamp"):
+            record.msg = "Die Datei %s gibt es nicht, sie wird aber verlinkt (meist mit {static})."
+            record.args = record.args[:1]
         return True
 
 
@@ -98,6 +123,8 @@ def install_filter(pelican_object):
     for logger_name, filter_class in (
         ("pelican.generators", FailureReasonFilter),
         ("pelican.contents", ContentMessageFilter),
+        ("pelican.utils", SiteMessageFilter),
+        ("pelican.cache", SiteMessageFilter),
     ):
         named_logger = logging.getLogger(logger_name)
         if not any(isinstance(f, filter_class) for f in named_logger.filters):

@@ -9,6 +9,8 @@ def describe_failure(error: BaseException) -> str:
             "Die Datei ist nicht in UTF-8 gespeichert. Öffnen Sie sie im Editor und "
             "speichern Sie sie mit der Kodierung UTF-8."
         )
+    if type(error).__name__ == "AuthorDateError":
+        return text  # already German and complete (localisation.dates)
     if isinstance(error, (ValueError, KeyError, TypeError, AttributeError, OSError)):
         return f"{type(error).__name__}: {text}"
     return text

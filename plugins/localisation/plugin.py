@@ -1,10 +1,11 @@
-"""Pelican glue: makes dates and UI strings available to the theme's templates."""
+"""Pelican glue: German dates in metadata; dates and UI strings for the theme's templates."""
 
 from pathlib import Path
 
 from pelican import signals
+from pelican.readers import MarkdownReader
 
-from .dates import iso_date, long_date, long_datetime
+from .dates import iso_date, long_date, long_datetime, parse_author_date
 from .ui_strings import load_ui_strings, make_lookup
 
 
@@ -21,6 +22,28 @@ def add_template_helpers(generator):
     generator.env.globals["ui"] = ui
 
 
+class AuthorDateMarkdownReader(MarkdownReader):
+    """Pelican's Markdown reader, reading `Date:` and `Modified:` as authors write them.
+
+    Pelican's own parser (dateutil) guesses: it reads "05.03.2025" as 3 May and
+    accepts "gestern Nachmittag" as today's date. This one accepts ISO and German
+    dates only and refuses the rest with a German reason.
+    """
+
+    def process_metadata(self, name, value):
+        if name in ("date", "modified") and isinstance(value, str):
+            return parse_author_date(value)
+        return super().process_metadata(name, value)
+
+
+def use_author_date_reader(readers):
+    """Read Markdown files with `AuthorDateMarkdownReader`."""
+    for extension in MarkdownReader.file_extensions:
+        if readers.reader_classes.get(extension) is MarkdownReader:
+            readers.reader_classes[extension] = AuthorDateMarkdownReader
+
+
 def register():
     """Connect the signals."""
+    signals.readers_init.connect(use_author_date_reader)
     signals.generator_init.connect(add_template_helpers)

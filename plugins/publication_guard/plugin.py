@@ -6,7 +6,22 @@ Pelican still writes hidden items (it only leaves them out of listings), so
 this plugin drops them when PUBLICATION_GUARD_PUBLISH is set.
 """
 
+from datetime import UTC, datetime
+
 from pelican import signals
+
+
+def mark_embargo(generator):
+    """Give future-dated articles `embargo_until`, for the preview's "Sperrfrist bis …" banner.
+
+    Pelican makes the dates timezone-aware in TIMEZONE (Europe/Berlin), so the
+    comparison with the current time is right whatever the machine's clock zone.
+    """
+    now = datetime.now(UTC)
+    for article in [*generator.articles, *generator.translations, *generator.drafts, *generator.hidden_articles]:
+        date = getattr(article, "date", None)
+        if date is not None and date.tzinfo is not None and date > now:
+            article.embargo_until = date
 
 
 def drop_hidden_articles(generator):
@@ -25,5 +40,6 @@ def drop_hidden_pages(generator):
 
 def register():
     """Connect the signals."""
+    signals.article_generator_finalized.connect(mark_embargo)
     signals.article_generator_finalized.connect(drop_hidden_articles)
     signals.page_generator_finalized.connect(drop_hidden_pages)

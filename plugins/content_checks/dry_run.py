@@ -1,0 +1,57 @@
+"""`invoke check`: read all content as Pelican would and run the checks, without writing the site.
+
+Pelican has no "read only" mode, so this does the first half of `Pelican.run()`:
+create the generators and let them read, then send `all_generators_finalized`,
+on which the plugins (ours included) do their work. Nothing is written.
+"""
+
+import logging
+import tempfile
+from pathlib import Path
+
+from pelican import Pelican, signals
+from pelican.settings import read_settings
+
+from .plugin import CONTEXT_KEY
+from .problems import Problem
+
+
+class _Counter(logging.Handler):
+    """Counts warnings and errors of Pelican and every plugin, not only our checks."""
+
+    def __init__(self):
+        super().__init__(level=logging.WARNING)
+        self.count = 0
+
+    def emit(self, record):
+        self.count += 1
+
+
+def read_site(settings_file: Path, content: Path) -> tuple[list[Problem], int]:
+    """The content problems, and the number of all warnings and errors, of one read of `content`."""
+    root = logging.getLogger()
+    if not root.handlers:
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("%(message)s"))
+        root.addHandler(handler)
+    counter = _Counter()
+    root.addHandler(counter)
+    try:
+        with tempfile.TemporaryDirectory(prefix="pruefung-") as output:
+            settings = read_settings(str(settings_file), override={"PATH": str(content), "OUTPUT_PATH": output})
+            pelican = Pelican(settings)
+            context = settings.copy()
+            context.update(
+                generated_content={}, static_links=set(), static_content={}, localsiteurl=settings["SITEURL"]
+            )
+            generators = [
+                cls(context=context, settings=settings, path=pelican.path, theme=pelican.theme, output_path=output)
+                for cls in pelican._get_generator_classes()
+            ]
+            for generator in generators:
+                if hasattr(generator, "generate_context"):
+                    generator.generate_context()
+            signals.all_generators_finalized.send(generators)
+            return context.get(CONTEXT_KEY, []), counter.count
+    finally:
+        root.removeHandler(counter)

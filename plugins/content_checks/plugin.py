@@ -1,0 +1,174 @@
+"""Pelican glue: check every Markdown source once all content is read, report, and keep the result.
+
+The checks run on `all_generators_finalized`, when Pelican knows every item's
+address, so links and `Related:` can be checked against the whole site. Files
+Pelican could not read at all are checked too: they are listed from the
+generators' own file lists, not from what Pelican managed to read.
+"""
+
+import logging
+import os
+import re
+from datetime import UTC, datetime
+from pathlib import Path
+
+from pelican import signals
+from pelican.contents import Article, Page
+from pelican.generators import ArticlesGenerator, PagesGenerator
+from pelican.readers import MarkdownReader
+
+from .body import check_body, check_header_html
+from .metadata import check_metadata
+from .problems import Problem, summary
+from .references import Item, SiteIndex, check_links, check_related, check_translation, duplicate_addresses
+from .rules import DEFAULTS, Rules
+from .source import SourceLimits, read_source
+
+logger = logging.getLogger(__name__)
+
+# Where `invoke check` finds the result in Pelican's shared context.
+CONTEXT_KEY = "content_checks_problems"
+
+
+def display_path(path: Path) -> str:
+    """The path an author can open: relative to the current folder when inside it."""
+    relative = os.path.relpath(path)
+    return path.as_posix() if relative.startswith("..") else Path(relative).as_posix()
+
+
+def _is_published(item, now: datetime) -> bool:
+    date = getattr(item, "date", None)
+    embargoed = date is not None and date.tzinfo is not None and date > now
+    return item.status == "published" and not embargoed
+
+
+def build_index(context, settings, content_root: Path) -> SiteIndex:
+    """All files, items and addresses of this build."""
+    now = datetime.now(UTC)
+    index = SiteIndex()
+    index.files = {path.relative_to(content_root).as_posix() for path in content_root.rglob("*") if path.is_file()}
+    for source, item in context["generated_content"].items():
+        if not isinstance(item, Article | Page):
+            continue
+        key = Path(source).as_posix()
+        index.items[key] = Item(
+            source=key,
+            kind="article" if isinstance(item, Article) else "page",
+            slug=item.slug or "",
+            lang=getattr(item, "lang", settings["DEFAULT_LANG"]),
+            url=item.url or "",
+            save_as=item.save_as or "",
+            published=_is_published(item, now),
+        )
+        if item.url:
+            index.site_paths.add(item.url)
+    for static in context.get("static_content", {}).values():
+        index.site_paths.add(static.url)
+    overviews = {
+        "index.html": "die Startseite",
+        settings.get("ARCHIVES_SAVE_AS", ""): "die Übersicht aller Beiträge",
+        settings.get("TAGS_SAVE_AS", ""): "die Themenübersicht",
+        settings.get("NOT_FOUND_SAVE_AS", ""): "die Fehlerseite",
+    }
+    for category, _ in context.get("categories", []):
+        overviews[category.save_as] = f"die Rubrik „{category}“"
+    for tag, _ in context.get("tags", []):
+        overviews[tag.save_as] = f"das Thema „{tag}“"
+    index.reserved_outputs = {save_as: name for save_as, name in overviews.items() if save_as}
+    index.site_paths.update(save_as.removesuffix("index.html") for save_as in index.reserved_outputs)
+    return index
+
+
+def _markdown_files(generator, paths_setting: str, excludes_setting: str) -> list[str]:
+    settings = generator.settings
+    files = generator.get_files(
+        settings[paths_setting], exclude=settings[excludes_setting], extensions=MarkdownReader.file_extensions
+    )
+    return sorted(Path(path).as_posix() for path in files)
+
+
+def _fields_in_filename(relative: str, settings) -> frozenset[str]:
+    """The fields Pelican reads from this file's name, e.g. the date of "2025-03-26-titel.md"."""
+    match = re.match(settings.get("FILENAME_METADATA") or "(?!)", Path(relative).stem)
+    return frozenset(key for key, value in match.groupdict().items() if value) if match else frozenset()
+
+
+def check_all(generators) -> tuple[list[Problem], set[str]]:
+    """Check every Markdown file of the articles and pages generators: (problems sorted, sources to skip)."""
+    article_generator = next(g for g in generators if isinstance(g, ArticlesGenerator))
+    page_generator = next(g for g in generators if isinstance(g, PagesGenerator))
+    settings = article_generator.settings
+    content_root = Path(settings["PATH"])
+    rules = Rules.from_settings(settings)
+    index = build_index(article_generator.context, settings, content_root)
+    sources, display = {}, {}
+    for kind, generator, paths, excludes in (
+        ("article", article_generator, "ARTICLE_PATHS", "ARTICLE_EXCLUDES"),
+        ("page", page_generator, "PAGE_PATHS", "PAGE_EXCLUDES"),
+    ):
+        for relative in _markdown_files(generator, paths, excludes):
+            display[relative] = display_path(content_root / relative)
+            source = read_source(display[relative], (content_root / relative).read_bytes(), SourceLimits())
+            sources[relative] = source
+            if not source.readable:
+                continue
+            own = index.items.get(relative)
+            check_metadata(source, rules, kind, _fields_in_filename(relative, settings))
+            check_header_html(source)
+            links = check_body(source, rules)
+            check_links(source, links, own, index, relative)
+            check_related(source, own, index, relative)
+            check_translation(source, own, index, rules)
+    problems = [problem for source in sources.values() for problem in source.problems]
+    clashes, skipped = duplicate_addresses(index, sources, display)
+    return sorted(set(problems + clashes)), skipped
+
+
+ITEM_LISTS = (
+    "articles",
+    "translations",
+    "drafts",
+    "drafts_translations",
+    "hidden_articles",
+    "hidden_translations",
+    "pages",
+    "hidden_pages",
+    "draft_pages",
+)
+
+
+def skip_items(generators, skipped: set[str]) -> None:
+    """Remove the items whose address another item already has, so Pelican does not stop writing."""
+    for generator in generators:
+        for name in ITEM_LISTS:
+            items = getattr(generator, name, None)
+            if isinstance(items, list):
+                items[:] = [item for item in items if Path(item.relative_source_path).as_posix() not in skipped]
+
+
+def report_problems(generators) -> None:
+    """Log every problem; attach each item's problems for the preview banner."""
+    problems, skipped = check_all(generators)
+    skip_items(generators, skipped)
+    settings = generators[0].settings
+    as_errors = settings.get("CONTENT_CHECKS_AS_ERRORS", DEFAULTS["CONTENT_CHECKS_AS_ERRORS"])
+    log = logger.error if as_errors else logger.warning
+    for problem in problems:
+        log("%s", problem)
+    if problems:
+        logger.info(summary(problems))
+    context = generators[0].context
+    context[CONTEXT_KEY] = problems
+    if settings.get("CONTENT_CHECKS_SHOW_ON_PAGE", DEFAULTS["CONTENT_CHECKS_SHOW_ON_PAGE"]):
+        content_root = Path(settings["PATH"])
+        by_path = {}
+        for problem in problems:
+            by_path.setdefault(problem.path, []).append(problem)
+        for source, item in context["generated_content"].items():
+            if isinstance(item, Article | Page):
+                item.content_problems = by_path.get(display_path(content_root / source), [])
+
+
+def register():
+    """Connect the signals."""
+    signals.all_generators_finalized.connect(report_problems)
