@@ -48,8 +48,6 @@ ARTICLE_EXCLUDES = PAGE_PATHS + ["images", "dokumente"]
 STATIC_PATHS = ["images", "dokumente"]
 USE_FOLDER_AS_CATEGORY = False
 DEFAULT_CATEGORY = "Meldungen"
-# The categories an article may have (shown in the "Aktuelles" navigation).
-ARTICLE_CATEGORIES = ["Pressemitteilungen", "Meldungen"]
 # Articles named "2025-03-26-kurzer-titel.md" get their address from the file
 # name, so it stays the same when the title is later edited.
 FILENAME_METADATA = r"(?P<date>\d{4}-\d{2}-\d{2})-(?P<slug>.+)"
@@ -159,6 +157,7 @@ PLUGINS = [
     "auch_interessant",
     "responsive_images",
     "theme_assets",
+    "feed_entries",
 ]
 
 # content_checks: what content must look like; every problem names file, line and fix.
@@ -182,6 +181,7 @@ CONTENT_CHECKS_TAGS = [
     "Gleichstellung",
     "Inklusion",
 ]
+CONTENT_CHECKS_CATEGORIES = ["Pressemitteilungen", "Meldungen"]  # the Category an article may have
 CONTENT_CHECKS_REQUIRED_FIELDS = {"article": ["title", "date", "category", "summary"], "page": ["title"]}
 CONTENT_CHECKS_SUMMARY_LENGTH = (40, 300)  # characters: teaser text and search engine snippet
 # Languages the site is prepared for (Lang:); German is the original of every translation.

@@ -29,14 +29,18 @@ def pelican_command(settings_file: str, output: Path, *extra: str) -> str:
 
 
 def strict_build(c, output: Path) -> None:
-    """Production build into `output`; any Pelican warning or error fails it."""
+    """Production build into `output`, then the gates: content checks (in the build), links, Nu HTML Checker."""
     c.run(pelican_command("publishconf.py", output), pty=False)
     sys.path.insert(0, str(ROOT))
     from quality.links import broken_internal_links
+    from quality.nu_checker import nu_checker_errors
 
     problems = broken_internal_links(output, site_url=_published_site_url())
     if problems:
         raise SystemExit("Defekte interne Links:\n" + "\n".join(problems))
+    invalid = nu_checker_errors(output)
+    if invalid:
+        raise SystemExit("Ungültiges HTML (Nu HTML Checker):\n" + "\n".join(invalid))
 
 
 def _published_site_url() -> str:
@@ -63,6 +67,8 @@ def publish(c):
         shutil.rmtree(staging, ignore_errors=True)
         print("Veröffentlichung abgebrochen: output/ bleibt unverändert.", file=sys.stderr)
         raise
+    # mkdtemp makes the folder private (0700); a web server or GitHub Pages must read it.
+    staging.chmod(0o755)
     # Swap only a finished, checked build into place.
     previous = ROOT / "output-alt"
     shutil.rmtree(previous, ignore_errors=True)

@@ -33,8 +33,10 @@ def test_development_build_of_a_foreign_content_folder_succeeds_with_warnings(fo
 def test_failed_files_are_named_with_their_reason(foreign_build):
     _, result = foreign_build
     messages = result.stdout + result.stderr
-    assert "posts/article_with_broken_date.md konnte nicht verarbeitet werden: ValueError:" in messages
-    assert "'gestern Nachmittag'" in messages
+    assert (
+        "posts/article_with_broken_date.md konnte nicht verarbeitet werden: „gestern Nachmittag“ ist kein Datum"
+        in messages
+    )
     assert "latin1_encoded_article.md konnte nicht verarbeitet werden: Die Datei ist nicht in UTF-8" in messages
     assert "Die Vorlage „sonderseite“ (Template) gibt es im Theme nicht" in messages
     assert "Die übergeordnete Seite „gibt-es-nicht“ (Parent) gibt es nicht" in messages

@@ -27,6 +27,8 @@ def site_copy(tmp_path) -> Path:
             shutil.copytree(source, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy2(source, tmp_path / name)
+    # The Nu HTML Checker, which publish runs, is installed once for the repository.
+    (tmp_path / "node_modules").symlink_to(ROOT / "node_modules")
     return tmp_path
 
 
@@ -82,6 +84,23 @@ def test_failed_publish_leaves_the_previous_output_untouched(site_copy):
     assert result.returncode == 0, result.stdout + result.stderr
     assert not (previous / "alt.txt").exists()
     assert (previous / "index.html").is_file()
+    assert previous.stat().st_mode & 0o777 == 0o755, "readable by the web server"
+
+
+def test_publish_refuses_invalid_html_and_keeps_the_previous_output(site_copy):
+    previous = site_copy / "output"
+    previous.mkdir()
+    (previous / "alt.txt").write_text("letzte gute Version", encoding="utf-8")
+    (site_copy / "content" / "artikel" / "2025-01-01-ungueltig.md").write_text(
+        "Title: Ungültiges HTML\nDate: 2025-01-01\nCategory: Meldungen\n"
+        "Summary: Ein Block mitten in einem Absatz ist kein gültiges HTML.\n\nText <div>Block</div> Text.\n",
+        encoding="utf-8",
+    )
+    result = invoke(site_copy, "publish")
+    assert result.returncode != 0
+    assert "Ungültiges HTML (Nu HTML Checker)" in result.stdout + result.stderr
+    assert "ungueltig" in result.stdout + result.stderr
+    assert (previous / "alt.txt").read_text(encoding="utf-8") == "letzte gute Version"
 
 
 def test_gh_pages_commits_the_published_site_to_a_local_branch_without_pushing(site_copy):
@@ -111,6 +130,16 @@ def test_gh_pages_commits_the_published_site_to_a_local_branch_without_pushing(s
     assert ".nojekyll" in files.stdout.split()
     remotes = subprocess.run(["git", "remote"], cwd=site_copy, capture_output=True, text=True)
     assert remotes.stdout.strip() == ""
+
+    # A build that fails its checks leaves the gh-pages branch as it was.
+    published = subprocess.run(["git", "rev-parse", "gh-pages"], cwd=site_copy, capture_output=True, text=True)
+    (site_copy / "content" / "artikel" / "2025-01-01-kaputt.md").write_text(
+        "Title: Kaputt\nDate: gestern\nCategory: Meldungen\n\nText.\n", encoding="utf-8"
+    )
+    failed = invoke(site_copy, "gh-pages")
+    assert failed.returncode != 0
+    again = subprocess.run(["git", "rev-parse", "gh-pages"], cwd=site_copy, capture_output=True, text=True)
+    assert again.stdout == published.stdout
 
 
 def test_check_reports_problems_and_does_not_touch_output(site_copy):

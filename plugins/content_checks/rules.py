@@ -9,6 +9,8 @@ DEFAULTS = {
     "CONTENT_CHECKS_SUMMARY_LENGTH": (40, 300),
     # The controlled vocabulary for Tags; empty means any tag is accepted.
     "CONTENT_CHECKS_TAGS": [],
+    # The categories an article may have; empty means any.
+    "CONTENT_CHECKS_CATEGORIES": [],
     "CONTENT_CHECKS_LANGUAGES": ["de"],
     "CONTENT_CHECKS_STATUSES": ["published", "draft", "hidden"],
     # Every field name an author may write; anything else is probably a typo ("Titel").
@@ -62,7 +64,7 @@ class Rules:
             required_fields=setting("CONTENT_CHECKS_REQUIRED_FIELDS"),
             summary_length=tuple(setting("CONTENT_CHECKS_SUMMARY_LENGTH")),
             tags=tuple(setting("CONTENT_CHECKS_TAGS")),
-            categories=tuple(settings.get("ARTICLE_CATEGORIES", ())),
+            categories=tuple(setting("CONTENT_CHECKS_CATEGORIES")),
             languages=tuple(setting("CONTENT_CHECKS_LANGUAGES")),
             default_language=settings.get("DEFAULT_LANG", "de"),
             statuses=tuple(setting("CONTENT_CHECKS_STATUSES")),
