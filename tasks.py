@@ -132,8 +132,8 @@ def test(c):
 
 @task
 def bench(c):
-    """Benchmarks: "Auch interessant" relevance, build time against stock Pelican, images (cold, warm, bytes)."""
-    for script in ("relevance.py", "build_speed.py", "images_speed.py"):
+    """Benchmarks: "Auch interessant" relevance, build time against stock Pelican, images, invoke check."""
+    for script in ("relevance.py", "build_speed.py", "images_speed.py", "check_speed.py"):
         c.run(f'"{sys.executable}" "{ROOT / "bench" / script}"', pty=False)
 
 
