@@ -85,7 +85,11 @@ def check(c, content=str(CONTENT)):
     from content_checks.dry_run import read_site
     from content_checks.problems import summary
 
-    problems, reported = read_site(ROOT / "publishconf.py", Path(content))
+    problems, in_drafts, reported = read_site(ROOT / "publishconf.py", Path(content))
+    if in_drafts:
+        print("Hinweise zu Entwürfen und verborgenen Seiten (blockieren das Veröffentlichen nicht):")
+        for problem in in_drafts:
+            print(f"  {problem}")
     print(summary(problems))
     others = reported - len(problems)
     if others > 0:

@@ -8,7 +8,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import sync_playwright
 
-from conftest import CHROMIUM, CHROMIUM_ARGS, read_html
+from conftest import CHROMIUM, CHROMIUM_ARGS, FIXTURES, build_site, read_html
 from content_index import content_items
 
 WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -182,3 +182,36 @@ def test_reduced_motion_is_respected(browser, site_server):
     page.goto(site_server)
     assert page.evaluate("getComputedStyle(document.documentElement).scrollBehavior") == "auto"
     context.close()
+
+
+PREVIEW_BANNER_PAGES = {
+    "content problems": "aktuelles/2024/artikel-mit-schlechten-linktexten/",
+    "draft with problems": "entwuerfe/entwurf-mit-problemen/",
+    "embargo": "aktuelles/2099/pressemitteilung-mit-sperrfrist/",
+}
+
+
+@pytest.fixture(scope="module")
+def preview_with_banners(tmp_path_factory):
+    """A development build whose pages carry the preview-only banners, served on 127.0.0.1."""
+    output = build_site(FIXTURES / "content_checks", "pelicanconf.py", tmp_path_factory.mktemp("banner"))
+    handler = functools.partial(QuietHandler, directory=str(output))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield output, f"http://127.0.0.1:{server.server_port}/"
+    server.shutdown()
+
+
+@pytest.mark.parametrize("name", sorted(PREVIEW_BANNER_PAGES))
+def test_preview_banners_pass_axe_and_the_nu_checker(browser, preview_with_banners, name):
+    from quality.nu_checker import nu_checker_errors
+
+    output, server = preview_with_banners
+    address = PREVIEW_BANNER_PAGES[name]
+    banner = read_html(output / address / "index.html").select_one(".content-problems, .status-banner")
+    assert banner is not None, name
+    page = open_page(browser, server + address)
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_AA}})
+    assert results.response["violations"] == [], results.generate_report()
+    page.context.close()
+    assert nu_checker_errors(output / address) == []

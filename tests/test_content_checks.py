@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from conftest import FIXTURES, ROOT, read_html, run_pelican
+from conftest import FIXTURES, ROOT, build_site, read_html, run_pelican
 
 CONTENT = FIXTURES / "content_checks"
 FIXTURE_PATH = "tests/fixtures/content_checks"
@@ -119,6 +119,27 @@ def test_check_of_the_demo_site_passes():
     result = invoke_check(ROOT / "content")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Inhaltsprüfung: keine Probleme gefunden." in result.stdout
+
+
+def test_problems_in_a_draft_are_shown_but_do_not_block_publishing(tmp_path):
+    folder = tmp_path / "inhalt" / "artikel"
+    folder.mkdir(parents=True)
+    (folder / "2024-01-01-meldung.md").write_text(
+        "Title: Meldung\nDate: 2024-01-01\nCategory: Meldungen\n"
+        "Summary: Eine fertige Meldung mit genug Zeichen für die Zusammenfassung.\n\nText.\n",
+        encoding="utf-8",
+    )
+    (folder / "2024-01-02-entwurf.md").write_text(
+        "Title: Entwurf\nDate: 2024-01-02\nCategory: Meldungen\nStatus: draft\n"
+        "Summary: Ein halb fertiger Entwurf, in dem noch ein schlechter Linktext steht.\n\n"
+        "Mehr [hier](https://example.org).\n",
+        encoding="utf-8",
+    )
+    result = invoke_check(tmp_path / "inhalt")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "blockieren das Veröffentlichen nicht" in result.stdout
+    assert "2024-01-02-entwurf.md:7: Der Linktext „hier“" in result.stdout
+    assert build_site(tmp_path / "inhalt", "publishconf.py", tmp_path / "ausgabe").is_dir()
 
 
 def test_check_writes_nothing(tmp_path):

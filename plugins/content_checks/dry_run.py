@@ -12,7 +12,7 @@ from pathlib import Path
 from pelican import Pelican, signals
 from pelican.settings import read_settings
 
-from .plugin import CONTEXT_KEY
+from .plugin import CONTEXT_KEY, CONTEXT_KEY_UNPUBLISHED
 from .problems import Problem
 
 
@@ -27,8 +27,8 @@ class _Counter(logging.Handler):
         self.count += 1
 
 
-def read_site(settings_file: Path, content: Path) -> tuple[list[Problem], int]:
-    """The content problems, and the number of all warnings and errors, of one read of `content`."""
+def read_site(settings_file: Path, content: Path) -> tuple[list[Problem], list[Problem], int]:
+    """One read of `content`: the problems, those in drafts and hidden items, and the count of all warnings."""
     root = logging.getLogger()
     if not root.handlers:
         handler = logging.StreamHandler()
@@ -52,6 +52,6 @@ def read_site(settings_file: Path, content: Path) -> tuple[list[Problem], int]:
                 if hasattr(generator, "generate_context"):
                     generator.generate_context()
             signals.all_generators_finalized.send(generators)
-            return context.get(CONTEXT_KEY, []), counter.count
+            return context.get(CONTEXT_KEY, []), context.get(CONTEXT_KEY_UNPUBLISHED, []), counter.count
     finally:
         root.removeHandler(counter)

@@ -26,8 +26,13 @@ from .source import SourceLimits, read_source
 
 logger = logging.getLogger(__name__)
 
-# Where `invoke check` finds the result in Pelican's shared context.
+# Where `invoke check` finds the results in Pelican's shared context.
 CONTEXT_KEY = "content_checks_problems"
+CONTEXT_KEY_UNPUBLISHED = "content_checks_unpublished_problems"
+# Drafts and hidden items never reach the published site, so their problems must not stop
+# a publish: one colleague's half-written draft would otherwise hold back everyone's news.
+# An embargoed item is not among them: it goes out by itself later and must be right now.
+UNPUBLISHED_STATUSES = ("draft", "hidden")
 
 
 def display_path(path: Path) -> str:
@@ -93,8 +98,11 @@ def _fields_in_filename(relative: str, settings) -> frozenset[str]:
     return frozenset(key for key, value in match.groupdict().items() if value) if match else frozenset()
 
 
-def check_all(generators) -> tuple[list[Problem], set[str]]:
-    """Check every Markdown file of the articles and pages generators: (problems sorted, sources to skip)."""
+def check_all(generators) -> tuple[list[Problem], set[str], set[str]]:
+    """Check every Markdown file of the articles and pages generators.
+
+    Returns the problems (sorted), the sources to skip, and the display paths of drafts and hidden items.
+    """
     article_generator = next(g for g in generators if isinstance(g, ArticlesGenerator))
     page_generator = next(g for g in generators if isinstance(g, PagesGenerator))
     settings = article_generator.settings
@@ -121,7 +129,12 @@ def check_all(generators) -> tuple[list[Problem], set[str]]:
             check_translation(source, own, index, rules)
     problems = [problem for source in sources.values() for problem in source.problems]
     clashes, skipped = duplicate_addresses(index, sources, display)
-    return sorted(set(problems + clashes)), skipped
+    unpublished = {
+        display[relative]
+        for relative, source in sources.items()
+        if (status := source.first("status")) is not None and status.value.strip() in UNPUBLISHED_STATUSES
+    }
+    return sorted(set(problems + clashes)), skipped, unpublished
 
 
 ITEM_LISTS = (
@@ -148,17 +161,22 @@ def skip_items(generators, skipped: set[str]) -> None:
 
 def report_problems(generators) -> None:
     """Log every problem; attach each item's problems for the preview banner."""
-    problems, skipped = check_all(generators)
+    problems, skipped, unpublished = check_all(generators)
     skip_items(generators, skipped)
     settings = generators[0].settings
     as_errors = settings.get("CONTENT_CHECKS_AS_ERRORS", DEFAULTS["CONTENT_CHECKS_AS_ERRORS"])
+    blocking = [problem for problem in problems if not (as_errors and problem.path in unpublished)]
+    in_drafts = [problem for problem in problems if problem not in blocking]
     log = logger.error if as_errors else logger.warning
-    for problem in problems:
+    for problem in blocking:
         log("%s", problem)
-    if problems:
-        logger.info(summary(problems))
+    for problem in in_drafts:
+        logger.info("(Entwurf, blockiert nicht) %s", problem)
+    if blocking:
+        logger.info(summary(blocking))
     context = generators[0].context
-    context[CONTEXT_KEY] = problems
+    context[CONTEXT_KEY] = blocking
+    context[CONTEXT_KEY_UNPUBLISHED] = in_drafts
     if settings.get("CONTENT_CHECKS_SHOW_ON_PAGE", DEFAULTS["CONTENT_CHECKS_SHOW_ON_PAGE"]):
         content_root = Path(settings["PATH"])
         by_path = {}
