@@ -17,6 +17,9 @@ SITENAME = "Stabsstelle für Vielfalt und Chancengleichheit"
 SITE_OWNER = "Stadt Musterstadt"  # shown in header, footer and the Impressum
 SITE_OWNER_ADDRESS = "Rathausplatz 1, 55555 Musterstadt"
 SITEURL = ""  # empty in development: links are relative to the preview server
+# The public address, for what must be absolute: canonical links, Open Graph, JSON-LD,
+# robots.txt. Empty in development; publishconf.py sets it.
+SITE_PUBLIC_URL = ""
 # The path the site lives under on its host ("/" at a domain's root, "/repo/" for a
 # GitHub project page). The 404 page, which servers show at any address, links from it.
 SITE_BASE_PATH = "/"
@@ -89,8 +92,12 @@ MONTH_ARCHIVE_SAVE_AS = ""
 DAY_ARCHIVE_SAVE_AS = ""
 
 # The page a web server shows for unknown addresses (GitHub Pages uses 404.html).
-DIRECT_TEMPLATES = ["index", "tags", "archives", "not_found"]
+DIRECT_TEMPLATES = ["index", "tags", "archives", "not_found", "site_index", "robots"]
 NOT_FOUND_SAVE_AS = "404.html"
+# The Inhaltsübersicht: every section and page, for people (sitemap.xml is for machines).
+SITE_INDEX_URL = "inhaltsuebersicht/"
+SITE_INDEX_SAVE_AS = SITE_INDEX_URL + "index.html"
+ROBOTS_SAVE_AS = "robots.txt"
 
 # --- Listings and pagination ----------------------------------------------
 DEFAULT_PAGINATION = 8
@@ -152,6 +159,8 @@ PLUGINS = [
     "build_messages",
     "localisation",
     "content_checks",
+    "structured_data",
+    "pelican.plugins.sitemap",
     "publication_guard",
     "site_structure",
     "auch_interessant",
@@ -215,6 +224,24 @@ CONTENT_CHECKS_FIELDS = [
 CONTENT_CHECKS_VAGUE_LINK_TEXTS = ["hier", "hier klicken", "klicken sie hier", "mehr", "link", "weiter"]
 CONTENT_CHECKS_AS_ERRORS = False  # publishconf.py: True
 CONTENT_CHECKS_SHOW_ON_PAGE = True  # the preview shows a page's problems on it; publishconf.py: False
+
+# structured_data: JSON-LD for the office (GovernmentOrganization), articles (NewsArticle)
+# and breadcrumbs; the office's contact point and the languages it advises in.
+STRUCTURED_DATA_CONTACT_TYPE = "Beratung und Anfragen"
+STRUCTURED_DATA_LANGUAGES = ["de", "en", "tr", "ar", "uk"]
+STRUCTURED_DATA_ADDRESS = {
+    "streetAddress": "Rathausplatz 1",
+    "postalCode": "55555",
+    "addressLocality": "Musterstadt",
+    "addressCountry": "DE",
+}
+
+# sitemap (pelican-sitemap): every published page with its last change, for search engines.
+# Not listed: the error page, drafts (only in the preview) and text files such as robots.txt.
+SITEMAP = {
+    "format": "xml",
+    "exclude": [r"^404\.html$", r"^entwuerfe/", r"\.txt$"],
+}
 
 # build_messages: fail the build when anything was reported (publishconf.py sets it).
 BUILD_MESSAGES_STRICT = False

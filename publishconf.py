@@ -10,6 +10,7 @@ from pelicanconf import *  # noqa: F403
 # The address the site is served at: feeds (FEED_DOMAIN defaults to it) carry
 # absolute URLs built from it.
 SITEURL = "https://vielfalt.example.org"
+SITE_PUBLIC_URL = SITEURL  # canonical links, Open Graph, JSON-LD, sitemap, robots.txt
 # Links between pages and to styles and images stay relative, so the built
 # site works unchanged on any host, in a sub-folder (GitHub Pages project
 # sites) and when an auditor serves output/ locally: every request goes to
@@ -27,6 +28,14 @@ FEED_ALL_ATOM = "feeds/alle.atom.xml"
 FEED_ALL_RSS = "feeds/alle.rss.xml"
 CATEGORY_FEED_ATOM = "feeds/{slug}.atom.xml"
 CATEGORY_FEED_RSS = "feeds/{slug}.rss.xml"
+# Atom and RSS: the summary and the full text of each item (Atom carries both; RSS has one
+# description, which then is the full text).
+RSS_FEED_SUMMARY_ONLY = False
+# The feeds every page announces (<link rel="alternate">): (title, name in feeds/).
+SITE_FEED_LINKS = [
+    ("Stabsstelle für Vielfalt und Chancengleichheit – alle Meldungen", "alle"),
+    ("Stabsstelle für Vielfalt und Chancengleichheit – Pressemitteilungen", "pressemitteilungen"),
+]
 
 # Start from an empty folder, so nothing of an earlier build survives.
 DELETE_OUTPUT_DIRECTORY = True

@@ -4,13 +4,13 @@ import logging
 
 from pelican import signals
 
-from .structure import ancestors, index_by_slug
+from .structure import ancestors, children_by_parent, index_by_slug
 
 logger = logging.getLogger(__name__)
 
 
 def attach_structure(generator):
-    """Set `page.ancestors` on every page, `pages_by_slug` and `home_intro` in the context."""
+    """Set `page.ancestors` and `page.children` on every page, `pages_by_slug` and `home_intro` in the context."""
     context = generator.context
     intro_slug = generator.settings.get("SITE_STRUCTURE_HOME_INTRO_SLUG", "startseite")
     # The intro page is shown on the home page only: it gets no address of its own.
@@ -30,6 +30,9 @@ def attach_structure(generator):
                 page.relative_source_path,
                 unknown,
             )
+    children = children_by_parent(generator.pages)
+    for page in generator.pages + generator.hidden_pages + generator.draft_pages:
+        page.children = children.get(page.slug, [])
 
 
 def register():

@@ -29,3 +29,15 @@ def ancestors(page, by_slug: dict) -> tuple[list, str | None]:
         chain.append(parent)
         parent_slug = getattr(parent, "parent", None)
     return list(reversed(chain)), None
+
+
+def children_by_parent(pages) -> dict:
+    """Map each page's slug to its child pages (those whose nearest ancestor it is), sorted by title.
+
+    Expects `page.ancestors` to be set; one pass over the pages.
+    """
+    children = {}
+    for page in pages:
+        if page.ancestors:
+            children.setdefault(page.ancestors[-1].slug, []).append(page)
+    return {slug: sorted(items, key=lambda page: str(page.title).casefold()) for slug, items in children.items()}

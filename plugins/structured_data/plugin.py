@@ -1,0 +1,83 @@
+"""Pelican glue: Jinja helpers for JSON-LD, canonical addresses and Open Graph images.
+
+Everything absolute is built from SITE_PUBLIC_URL (set for the published site
+only): the site's own links stay relative (RELATIVE_URLS), but canonical links,
+Open Graph, JSON-LD and the sitemap must name the public address.
+"""
+
+from markupsafe import Markup, escape
+from pelican import signals
+
+from .schema import absolute, breadcrumb_list, json_ld, news_article, open_graph_image_path, organization
+
+DEFAULTS = {
+    "STRUCTURED_DATA_CONTACT_TYPE": "Beratung und Anfragen",
+    "STRUCTURED_DATA_LANGUAGES": ["de"],
+    "STRUCTURED_DATA_ADDRESS": {},
+}
+
+
+def _plain(value) -> str:
+    """Text of a title or summary for JSON: Markdown's HTML removed, entities decoded."""
+    return Markup(str(value)).striptags() if value else ""
+
+
+def _office(settings) -> dict:
+    def setting(name):
+        return settings.get(name, DEFAULTS[name])
+
+    return {
+        "name": settings["SITENAME"],
+        "parent": settings["SITE_OWNER"],
+        "description": settings["SITE_DESCRIPTION"],
+        "email": settings["CONTACT_EMAIL"],
+        "contact_type": setting("STRUCTURED_DATA_CONTACT_TYPE"),
+        "languages": setting("STRUCTURED_DATA_LANGUAGES"),
+        "address": setting("STRUCTURED_DATA_ADDRESS"),
+    }
+
+
+def add_template_helpers(generator):
+    """Register `json_ld`, `organization_schema`, `news_article_schema`, `breadcrumb_schema`,
+    `public_url` and `open_graph_image` for the theme."""
+    settings = generator.settings
+    base_url = settings.get("SITE_PUBLIC_URL", "")
+    office = _office(settings)
+
+    def public_url(path: str = "") -> str:
+        return absolute(base_url, path) if base_url else ""
+
+    def organization_schema() -> dict:
+        return organization(office, base_url)
+
+    def news_article_schema(article) -> dict:
+        image = open_graph_image_path(getattr(article, "image", None))
+        org = organization_schema()
+        return news_article(
+            headline=str(article.title),  # titles are plain text, shown as written
+            description=_plain(article.summary),
+            url=public_url(article.url),
+            published=article.date,
+            modified=getattr(article, "modified", None),
+            language=article.lang,
+            image=public_url(image) if image else None,
+            publisher={"@type": org["@type"], "@id": org["@id"], "name": org["name"]},
+        )
+
+    def breadcrumb_schema(trail, home: str) -> dict:
+        return breadcrumb_list([(str(label), url) for label, url in trail], base_url, home)
+
+    generator.env.filters["json_ld"] = lambda data: Markup(json_ld(data))
+    generator.env.filters["plain_text"] = lambda value: escape(_plain(value))
+    generator.env.globals.update(
+        public_url=public_url,
+        organization_schema=organization_schema,
+        news_article_schema=news_article_schema,
+        breadcrumb_schema=breadcrumb_schema,
+        open_graph_image=open_graph_image_path,
+    )
+
+
+def register():
+    """Connect the signal."""
+    signals.generator_init.connect(add_template_helpers)
