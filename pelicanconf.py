@@ -92,12 +92,14 @@ MONTH_ARCHIVE_SAVE_AS = ""
 DAY_ARCHIVE_SAVE_AS = ""
 
 # The page a web server shows for unknown addresses (GitHub Pages uses 404.html).
-DIRECT_TEMPLATES = ["index", "tags", "archives", "not_found", "site_index", "robots"]
+DIRECT_TEMPLATES = ["index", "tags", "archives", "not_found", "site_index", "robots", "search"]
 NOT_FOUND_SAVE_AS = "404.html"
 # The Inhaltsübersicht: every section and page, for people (sitemap.xml is for machines).
 SITE_INDEX_URL = "inhaltsuebersicht/"
 SITE_INDEX_SAVE_AS = SITE_INDEX_URL + "index.html"
 ROBOTS_SAVE_AS = "robots.txt"
+# The search page (Pagefind, see search_index below).
+SEARCH_SAVE_AS = "suche/index.html"
 
 # --- Listings and pagination ----------------------------------------------
 DEFAULT_PAGINATION = 8
@@ -167,6 +169,7 @@ PLUGINS = [
     "responsive_images",
     "theme_assets",
     "feed_entries",
+    "search_index",
 ]
 
 # content_checks: what content must look like; every problem names file, line and fix.
@@ -243,6 +246,10 @@ SITEMAP = {
     "exclude": [r"^404\.html$", r"^entwuerfe/", r"\.txt$"],
 }
 
+# theme_assets: one style sheet from theme/css/; minified only when publishing, so the
+# preview's site.css stays readable (each part headed by its file name).
+THEME_ASSETS_MINIFY = False
+
 # build_messages: fail the build when anything was reported (publishconf.py sets it).
 BUILD_MESSAGES_STRICT = False
 # localisation: the table of all texts the theme shows.
@@ -281,3 +288,7 @@ JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": T
 RELATIVE_URLS = True
 LOAD_CONTENT_CACHE = False
 DELETE_OUTPUT_DIRECTORY = False
+
+# search_index: the Pagefind index (output/pagefind/) is built after every build; only
+# published items are indexed (templates mark them data-pagefind-body). False: no index.
+SEARCH_INDEX_ENABLED = True

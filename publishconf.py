@@ -18,8 +18,11 @@ SITE_PUBLIC_URL = SITEURL  # canonical links, Open Graph, JSON-LD, sitemap, robo
 RELATIVE_URLS = True
 
 # Everything from this site only: no other server, no inline scripts or styles.
+# 'wasm-unsafe-eval' lets the search page (Pagefind) compile its WebAssembly; it allows no
+# eval() of JavaScript and no inline script. Pagefind does this in a web worker, which this
+# meta tag does not cover, but falls back to the page itself when the worker fails.
 SITE_CONTENT_SECURITY_POLICY = (
-    "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+    "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self' 'wasm-unsafe-eval'; "
     "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'"
 )
 
@@ -36,6 +39,9 @@ SITE_FEED_LINKS = [
     ("Stabsstelle für Vielfalt und Chancengleichheit – alle Meldungen", "alle"),
     ("Stabsstelle für Vielfalt und Chancengleichheit – Pressemitteilungen", "pressemitteilungen"),
 ]
+
+# theme_assets: the published style sheet is minified (the preview keeps it readable).
+THEME_ASSETS_MINIFY = True
 
 # Start from an empty folder, so nothing of an earlier build survives.
 DELETE_OUTPUT_DIRECTORY = True

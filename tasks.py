@@ -136,8 +136,15 @@ def test(c):
 
 @task
 def bench(c):
-    """Benchmarks: "Auch interessant" relevance, build time against stock Pelican, images, invoke check."""
-    for script in ("relevance.py", "build_speed.py", "images_speed.py", "check_speed.py"):
+    """Benchmarks: "Auch interessant" relevance, build time against stock Pelican, images, invoke check, page weight, Lighthouse."""
+    for script in (
+        "relevance.py",
+        "build_speed.py",
+        "images_speed.py",
+        "check_speed.py",
+        "page_weight.py",
+        "lighthouse_scores.py",
+    ):
         c.run(f'"{sys.executable}" "{ROOT / "bench" / script}"', pty=False)
 
 

@@ -40,6 +40,7 @@ TEMPLATE_PAGES = {
     "Barrierefreiheit": "barrierefreiheit/",
     "Leichte Sprache": "leichte-sprache/",
     "not found": "404.html",
+    "search": "suche/",
 }
 
 
@@ -106,7 +107,7 @@ def test_axe_finds_no_wcag_aa_violation_on_any_published_page(browser, site_serv
     context.close()
 
 
-@pytest.mark.parametrize("name", ["home", "article with image", "Beirat"])
+@pytest.mark.parametrize("name", ["home", "article with image", "Beirat", "search"])
 def test_usable_at_320_px_without_horizontal_scrolling(browser, site_server, name):
     page = open_page(browser, site_server + TEMPLATE_PAGES[name], width=320)
     overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")

@@ -138,6 +138,10 @@ def install_filter(pelican_object):
             root.addHandler(logging.StreamHandler())
         root.addHandler(counter)
         pelican_object.build_messages_counter = counter
+        # Connected now, after every plugin's register(), not in register(): Pelican calls the
+        # receivers of a signal in the order they were connected, so the check runs after every
+        # other `finalized` receiver (CSS bundle, search index) and counts their messages too.
+        signals.finalized.connect(fail_strict_build)
 
 
 def fail_strict_build(pelican_object):
@@ -189,7 +193,6 @@ def fall_back_to_default_template(generator):
 
 def register():
     """Connect the signals."""
-    signals.initialized.connect(install_filter)
-    signals.finalized.connect(fail_strict_build)
+    signals.initialized.connect(install_filter)  # also connects fail_strict_build, see there
     signals.article_generator_finalized.connect(fall_back_to_default_template)
     signals.page_generator_finalized.connect(fall_back_to_default_template)

@@ -1,0 +1,59 @@
+"""Pelican glue: build the Pagefind search index into the output after every build.
+
+The site is static, so the search runs in the reader's browser on an index that
+Pagefind (pinned in requirements.txt; `pagefind[bin]` brings the binary as a
+wheel) writes into OUTPUT_PATH/pagefind/. Building it on Pelican's `finalized`
+signal means every build has a current index and there is no separate step to
+forget. Pagefind indexes only the elements marked `data-pagefind-body` (the
+templates mark published items only), so navigation, footer, listing pages,
+drafts, hidden and embargoed items never reach the index.
+
+SEARCH_INDEX_ENABLED = False (pelicanconf.py) builds no index, e.g. for a quick local build.
+"""
+
+import logging
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from pelican import signals
+
+logger = logging.getLogger(__name__)
+
+# The folder below the output that holds the index and Pagefind's UI (pagefind-ui.js/.css).
+OUTPUT_SUBDIR = "pagefind"
+
+
+def pagefind_command(output_path: str) -> list[str]:
+    """The command that indexes the built site in `output_path`, reporting errors only."""
+    return [sys.executable, "-m", "pagefind", "--site", str(output_path), "--output-subdir", OUTPUT_SUBDIR, "--silent"]
+
+
+def build_search_index(pelican_object):
+    """Run Pagefind over the output; log a German error naming what failed (strict builds then fail)."""
+    settings = pelican_object.settings
+    if not settings.get("SEARCH_INDEX_ENABLED", True):
+        return
+    output_path = pelican_object.output_path
+    # Pagefind adds files but never removes any; in the preview (the output folder is kept
+    # between builds) the bundle would collect fragments of earlier versions.
+    shutil.rmtree(Path(output_path) / OUTPUT_SUBDIR, ignore_errors=True)
+    try:
+        result = subprocess.run(pagefind_command(output_path), capture_output=True, text=True, check=False)
+    except OSError as error:
+        logger.error("Suchindex: Pagefind konnte nicht gestartet werden (%s). Die Suche bleibt leer.", error)
+        return
+    if result.returncode != 0:
+        details = (result.stderr or result.stdout).strip() or f"Exit-Code {result.returncode}"
+        logger.error(
+            "Suchindex: Pagefind ist beim Indexieren von %s gescheitert, die Suche bleibt leer. "
+            "Ist `pagefind[bin]` aus requirements.txt installiert? Meldung von Pagefind:\n%s",
+            output_path,
+            details,
+        )
+
+
+def register():
+    """Connect the signals."""
+    signals.finalized.connect(build_search_index)
