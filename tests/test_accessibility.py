@@ -1,14 +1,9 @@
 """axe-core in headless Chromium on every published page, and what readers need at 320 px and 200 % zoom."""
 
-import functools
-import http.server
-import threading
-
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import sync_playwright
 
-from conftest import CHROMIUM, CHROMIUM_ARGS, FIXTURES, build_site, read_html
+from conftest import FIXTURES, build_site, read_html, serve_folder
 from content_index import content_items
 
 WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -44,28 +39,11 @@ TEMPLATE_PAGES = {
 }
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture(scope="module")
 def site_server(published_site):
     """Serve the published build on 127.0.0.1 (a free port) for this module's tests."""
-    handler = functools.partial(QuietHandler, directory=str(published_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}/"
-    server.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+    with serve_folder(published_site) as address:
+        yield address
 
 
 def open_page(browser, url, width=1280):
@@ -203,11 +181,8 @@ PREVIEW_BANNER_PAGES = {
 def preview_with_banners(tmp_path_factory):
     """A development build whose pages carry the preview-only banners, served on 127.0.0.1."""
     output = build_site(FIXTURES / "content_checks", "pelicanconf.py", tmp_path_factory.mktemp("banner"))
-    handler = functools.partial(QuietHandler, directory=str(output))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield output, f"http://127.0.0.1:{server.server_port}/"
-    server.shutdown()
+    with serve_folder(output) as address:
+        yield output, address
 
 
 @pytest.mark.parametrize("name", sorted(PREVIEW_BANNER_PAGES))

@@ -1,23 +1,20 @@
 """Site search with Pagefind: the index built inside the build, the search page in Chromium, the gates."""
 
-import functools
 import gzip
-import http.server
 import json
 import logging
 import subprocess
 import sys
-import threading
 from types import SimpleNamespace
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import expect, sync_playwright
-from test_accessibility import WCAG_AA, QuietHandler
+from playwright.sync_api import expect
+from test_accessibility import WCAG_AA
 from test_publication_states import CONTENT as PUBLICATION_STATES
 from test_publication_states import OWN_NAMES_ALLOWED, SECRETS
 
-from conftest import CHROMIUM, CHROMIUM_ARGS, ROOT, build_site, read_html
+from conftest import ROOT, build_site, read_html, serve_folder
 from content_index import CONTENT
 
 # A word from the body (not the title) of one demo article; the first test keeps that true.
@@ -63,19 +60,8 @@ def indexed_pages(site):
 @pytest.fixture(scope="module")
 def site_server(published_site):
     """Serve the published build (with its search index) on 127.0.0.1."""
-    handler = functools.partial(QuietHandler, directory=str(published_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}/"
-    server.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+    with serve_folder(published_site) as address:
+        yield address
 
 
 def watched_page(browser, width=1280):

@@ -12,19 +12,10 @@ from pathlib import Path
 from pelican import Pelican, signals
 from pelican.settings import read_settings
 
+from build_messages.plugin import ProblemCounter
+
 from .plugin import CONTEXT_KEY, CONTEXT_KEY_UNPUBLISHED
 from .problems import Problem
-
-
-class _Counter(logging.Handler):
-    """Counts warnings and errors of Pelican and every plugin, not only our checks."""
-
-    def __init__(self):
-        super().__init__(level=logging.WARNING)
-        self.count = 0
-
-    def emit(self, record):
-        self.count += 1
 
 
 def read_site(settings_file: Path, content: Path) -> tuple[list[Problem], list[Problem], int]:
@@ -34,7 +25,7 @@ def read_site(settings_file: Path, content: Path) -> tuple[list[Problem], list[P
         handler = logging.StreamHandler()
         handler.setFormatter(logging.Formatter("%(message)s"))
         root.addHandler(handler)
-    counter = _Counter()
+    counter = ProblemCounter()  # every warning and error, not only our checks'
     root.addHandler(counter)
     try:
         with tempfile.TemporaryDirectory(prefix="pruefung-") as output:

@@ -14,8 +14,9 @@ from .problems import Problem
 from .rules import Rules
 from .source import Source
 
-# Pelican's link markers that name a file below content/.
-FILE_MARKERS = ("{filename}", "|filename|", "{static}", "|static|", "{attach}", "|attach|")
+# Pelican's link markers that name a file below content/; `Related:` takes only the first kind.
+FILENAME_MARKERS = ("{filename}", "|filename|")
+FILE_MARKERS = (*FILENAME_MARKERS, "{static}", "|static|", "{attach}", "|attach|")
 OTHER_MARKERS = re.compile(r"^[{|](index|tag|category|author|author_index|tag_index|category_index)[}|]")
 MARKDOWN_SOURCE = re.compile(r"\.(md|markdown|mkd|mdown)$", re.IGNORECASE)
 SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
@@ -140,7 +141,7 @@ def check_related(source: Source, own: Item | None, index: SiteIndex, where: str
     if field is None:
         return
     for reference in split_references(field.value.replace("\n", ",")):
-        marker = next((marker for marker in FILE_MARKERS[:2] if reference.startswith(marker)), None)
+        marker = next((marker for marker in FILENAME_MARKERS if reference.startswith(marker)), None)
         if marker:
             path = resolve_file(reference[len(marker) :], where)
             targets = [index.items[path]] if path in index.items else []

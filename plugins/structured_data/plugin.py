@@ -5,7 +5,7 @@ only): the site's own links stay relative (RELATIVE_URLS), but canonical links,
 Open Graph, JSON-LD and the sitemap must name the public address.
 """
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 from pelican import signals
 
 from .schema import absolute, breadcrumb_list, json_ld, news_article, open_graph_image_path, organization
@@ -68,7 +68,6 @@ def add_template_helpers(generator):
         return breadcrumb_list([(str(label), url) for label, url in trail], base_url, home)
 
     generator.env.filters["json_ld"] = lambda data: Markup(json_ld(data))
-    generator.env.filters["plain_text"] = lambda value: escape(_plain(value))
     generator.env.globals.update(
         public_url=public_url,
         organization_schema=organization_schema,
