@@ -6,7 +6,8 @@ import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
-from PIL import Image, ImageOps, UnidentifiedImageError
+import PIL
+from PIL import Image, ImageOps, UnidentifiedImageError, features
 
 # HEIC (iPhone photos) is listed so that it is reported as unreadable instead of passing silently.
 RASTER_SUFFIXES = {".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".tif", ".tiff", ".bmp", ".heic", ".heif"}
@@ -18,6 +19,10 @@ ENCODERS = {
     "jpeg": ("JPEG", {"quality": 82, "optimize": True, "progressive": True}),
     "png": ("PNG", {"optimize": True}),
 }
+# Originals keep their format; only JPEG takes an option. Part of the originals' cache key.
+ORIGINAL_ENCODERS = {"JPEG": {"quality": 90}}
+# The libraries behind the encoders: a new version may encode differently, so it is part of every cache key.
+ENCODER_LIBRARIES = ("jpg", "zlib", "webp", "avif")
 MIME_TYPES = {"avif": "image/avif", "webp": "image/webp", "jpeg": "image/jpeg", "png": "image/png"}
 
 
@@ -102,6 +107,17 @@ def file_hash(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+def encoder_versions() -> dict[str, str | None]:
+    """Pillow's version and those of the encoder libraries it uses (None when one is missing)."""
+    versions = {"pillow": PIL.__version__}
+    for library in ENCODER_LIBRARIES:
+        try:
+            versions[library] = features.version(library)
+        except ValueError:  # a library this Pillow does not know
+            versions[library] = None
+    return versions
+
+
 def cache_key(file_sha: str, settings_key: str) -> str:
     """Cache key: the file's content and every setting that changes the output."""
     return hashlib.sha256(f"{file_sha}|{settings_key}".encode()).hexdigest()[:24]
@@ -168,7 +184,8 @@ def render_variants(
 
     With `card`, the variants are cut to 16:9 around `focus` (teaser thumbnails);
     otherwise they keep the image's shape, and with `focus` the 1200×630 Open
-    Graph image is cut around it too.
+    Graph image is cut around it too. An animated image gets only its Open
+    Graph image (from the first frame): the animation itself stays as it is.
     """
     image = open_checked(source)
     info = describe(image)
@@ -178,6 +195,8 @@ def render_variants(
         open_graph = crop_to(prepared.convert("RGB"), OPEN_GRAPH_SIZE, focus)
         open_graph.info = {}
         files[f"{source.stem}-og.jpg"] = encode(open_graph, "jpeg")
+    if info.animated:
+        return files
     shape = card_info(info) if card else info
     stem = source.stem + (CARD_SUFFIX if card else "")
     for width in plan_widths(info.width, widths):
@@ -212,7 +231,5 @@ def stripped_original(source: Path) -> bytes:
     prepared.info = {key: value for key, value in image.info.items() if key == "transparency"}
     if pillow_format == "JPEG":
         prepared = prepared.convert("RGB")
-        prepared.save(buffer, "JPEG", quality=90)
-    else:
-        prepared.save(buffer, pillow_format)
+    prepared.save(buffer, pillow_format, **ORIGINAL_ENCODERS.get(pillow_format, {}))
     return buffer.getvalue()

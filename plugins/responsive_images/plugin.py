@@ -4,7 +4,9 @@ Pages are rewritten as they are written (content_written), because only then
 are all addresses final; lead images and teaser thumbnails from the theme are
 handled the same way as images in the text. The encoding happens once at the
 end (finalized), in parallel, from a cache outside output/ keyed by each
-file's content and the settings, so an unchanged image is never encoded twice.
+file's content, the settings and the encoder versions, so an unchanged image is
+never encoded twice. Cache entries are checked when read and copied into
+output/, never linked (see cache.py).
 """
 
 import json
@@ -12,7 +14,7 @@ import logging
 import os
 import posixpath
 import re
-import shutil
+import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,15 +25,18 @@ from pelican import signals
 
 from localisation.ui_strings import load_ui_strings, make_lookup
 
+from .cache import mark_used, place, prune, read_entry, read_record, write_entry
 from .images import (
     CARD_SUFFIX,
     ENCODERS,
+    ORIGINAL_ENCODERS,
     RASTER_SUFFIXES,
     ImageInfo,
     ImageProblem,
     cache_key,
     card_info,
     describe,
+    encoder_versions,
     file_hash,
     open_checked,
     parse_focus,
@@ -53,6 +58,7 @@ DEFAULTS = {
     "RESPONSIVE_IMAGES_WIDTHS": [480, 960, 1440, 1920],
     "RESPONSIVE_IMAGES_FORMATS": ["avif", "webp"],
     "RESPONSIVE_IMAGES_CACHE": "cache/bilder",
+    "RESPONSIVE_IMAGES_CACHE_MAX_AGE_DAYS": 30,
 }
 BUILD_STATE = "RESPONSIVE_IMAGES_BUILD_STATE"  # per build, in the settings Pelican passes around
 
@@ -76,17 +82,30 @@ INDEX_FILE = "index.json"  # path, size and modification time → SHA-256, so un
 
 
 def start_build(pelican_object):
-    """Fresh state for this build: the images to provide, the fingerprint index of the cache, and
-    the credit label from the theme's table of texts (the same one the lead image shows)."""
-    cache_root = Path(setting(pelican_object.settings, "RESPONSIVE_IMAGES_CACHE"))
+    """Fresh state for this build: the images to provide, the fingerprint index of the cache, the
+    encoder versions, and the credit label from the theme's table of texts (as the lead image shows it).
+
+    Called on `initialized` and again at the start of every run (`get_generators`): Pelican's
+    autoreload runs the same Pelican object again and again, and its context is a copy of the
+    settings taken before that signal, so the one state dict is renewed in place.
+    """
+    settings = pelican_object.settings
+    cache_root = Path(setting(settings, "RESPONSIVE_IMAGES_CACHE"))
     try:
         index = json.loads((cache_root / INDEX_FILE).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         index = {}
-    settings = pelican_object.settings
     strings = load_ui_strings(Path(settings["LOCALISATION_UI_STRINGS_FILE"]))
     credit_label = make_lookup(strings, settings["DEFAULT_LANG"])("image_credit")
-    settings[BUILD_STATE] = {"jobs": {}, "index": index, "index_changed": False, "credit_label": credit_label}
+    state = settings.setdefault(BUILD_STATE, {})
+    state.clear()
+    state.update(
+        jobs={},
+        index=index if isinstance(index, dict) else {},
+        index_changed=False,
+        credit_label=credit_label,
+        versions=encoder_versions(),
+    )
 
 
 def fingerprint(state, path: Path) -> str:
@@ -101,27 +120,32 @@ def fingerprint(state, path: Path) -> str:
     return sha
 
 
-def _settings_key(settings, shape) -> str:
-    """Everything besides the file that changes the output: widths, formats, encoder options, crop."""
-    return json.dumps(
-        [
-            setting(settings, "RESPONSIVE_IMAGES_WIDTHS"),
-            setting(settings, "RESPONSIVE_IMAGES_FORMATS"),
-            ENCODERS,
-            shape,
-        ],
-        sort_keys=True,
-        default=str,
-    )
+def settings_key(widths, formats, shape, versions) -> str:
+    """Everything besides the file that changes the variants: widths, formats, encoder options and
+    versions, crop."""
+    return json.dumps([widths, formats, ENCODERS, versions, shape], sort_keys=True, default=str)
+
+
+def original_key(versions) -> str:
+    """Everything besides the file that changes a stripped original: its encoder options and versions."""
+    return json.dumps(["original", ORIGINAL_ENCODERS, versions], sort_keys=True, default=str)
+
+
+def _settings_key(settings, state, shape) -> str:
+    widths, formats = setting(settings, "RESPONSIVE_IMAGES_WIDTHS"), setting(settings, "RESPONSIVE_IMAGES_FORMATS")
+    return settings_key(widths, formats, shape, state["versions"])
 
 
 def cached_info(folder: Path) -> ImageInfo | None:
-    """The image facts stored with a finished cache entry, or None when it must be encoded."""
+    """The image facts stored with a finished cache entry, or None when it must be encoded.
+
+    Only the record is read here; the files are checked when they are placed.
+    """
+    record = read_record(folder)
     try:
-        stored = json.loads((folder / "fertig.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        return ImageInfo(**record["info"])
+    except (TypeError, KeyError):
         return None
-    return ImageInfo(**stored["info"])
 
 
 def report(settings, where: str, image: str, problem: str) -> None:
@@ -205,7 +229,7 @@ def rewrite_page(path, context):
             if not source.is_file():
                 raise ImageProblem("Die Bilddatei gibt es nicht. Prüfen Sie Dateiname und Ordner (content/images/).")
             folder = Path(setting(context, "RESPONSIVE_IMAGES_CACHE")) / cache_key(
-                fingerprint(state, source), _settings_key(context, [focus, card])
+                fingerprint(state, source), _settings_key(context, state, [focus, card])
             )
             info = cached_info(folder)
             if info is None:  # new or changed: decode it fully once, so a broken file is named here
@@ -213,8 +237,10 @@ def rewrite_page(path, context):
         except ImageProblem as problem:
             report(context, where, src, f"lässt sich nicht verwenden: {problem}")
             return match.group(0)
-        if info.animated:
-            return match.group(0)  # an animated GIF keeps its animation as it is
+        if info.animated:  # an animated GIF keeps its animation as it is
+            if is_lead:  # but gets its Open Graph image (the first frame), which the page names
+                state["jobs"][str(folder)] = Job(source, output_root / posixpath.dirname(relative), focus, info, card)
+            return match.group(0)
         if (img.get("alt") or "").strip().lower() == DECORATIVE_ALT:
             img["alt"] = ""
         folder_url = src[: src.rfind("/") + 1]
@@ -235,50 +261,49 @@ def _render(job):
     return render_variants(source, widths, formats, focus, card)
 
 
-def _place(cached: Path, target: Path) -> None:
-    """Put a cached file into output/: a hard link where possible (no copying), else a copy."""
-    target.unlink(missing_ok=True)
-    try:
-        os.link(cached, target)
-    except OSError:
-        shutil.copyfile(cached, target)
-
-
 def encode_missing(pelican_object):
-    """Encode what no cache entry holds yet (on all cores), then place every variant in output/."""
+    """Place every verified cache entry in output/, encode the missing or damaged ones (on all
+    cores), strip the originals Pelican copied, then remove cache entries unused for long."""
     settings = pelican_object.settings
     state = settings.get(BUILD_STATE)
     if not state:
         return
     cache_root = Path(setting(settings, "RESPONSIVE_IMAGES_CACHE"))
     widths, formats = setting(settings, "RESPONSIVE_IMAGES_WIDTHS"), setting(settings, "RESPONSIVE_IMAGES_FORMATS")
-    missing = [folder for folder in state["jobs"] if cached_info(Path(folder)) is None]
+    now = time.time()
+    missing = []
+    for folder, job in state["jobs"].items():
+        entry = read_entry(Path(folder))
+        if entry is None:
+            missing.append(folder)
+            continue
+        mark_used(Path(folder), now)
+        for name, data in entry[1].items():
+            place(data, job.output_folder / name)
     if missing:
         with ProcessPoolExecutor(max_workers=min(len(missing), os.cpu_count() or 1)) as pool:
             jobs = [state["jobs"][folder] for folder in missing]
             work = [(job.source, widths, formats, job.focus, job.card) for job in jobs]
-            for folder, files in zip(missing, pool.map(_render, work), strict=True):
-                folder = Path(folder)
-                folder.mkdir(parents=True, exist_ok=True)
+            for folder, job, files in zip(missing, jobs, pool.map(_render, work), strict=True):
+                write_entry(Path(folder), files, job.info.__dict__)
                 for name, data in files.items():
-                    (folder / name).write_bytes(data)
-                record = {"files": sorted(files), "info": state["jobs"][str(folder)].info.__dict__}
-                (folder / "fertig.json").write_text(json.dumps(record), encoding="utf-8")
-    for folder, job in state["jobs"].items():
-        output_folder = job.output_folder
-        output_folder.mkdir(parents=True, exist_ok=True)
-        for name in json.loads((Path(folder) / "fertig.json").read_text(encoding="utf-8"))["files"]:
-            _place(Path(folder) / name, output_folder / name)
-    strip_copied_originals(pelican_object, state, cache_root)
+                    place(data, job.output_folder / name)
+    strip_copied_originals(pelican_object, state, cache_root, now)
+    for path in [path for path in state["index"] if not Path(path).is_file()]:
+        del state["index"][path]  # renamed or deleted sources
+        state["index_changed"] = True
     if state["index_changed"]:
         cache_root.mkdir(parents=True, exist_ok=True)
-        (cache_root / INDEX_FILE).write_text(json.dumps(state["index"], sort_keys=True), encoding="utf-8")
+        place(json.dumps(state["index"], sort_keys=True).encode(), cache_root / INDEX_FILE)
     logger.info(
         "Bilder: %d neu berechnet, %d aus dem Zwischenspeicher", len(missing), len(state["jobs"]) - len(missing)
     )
+    removed = prune(cache_root, setting(settings, "RESPONSIVE_IMAGES_CACHE_MAX_AGE_DAYS"), now)
+    if removed:
+        logger.info("Bilder: %d lange nicht benutzte Einträge aus dem Zwischenspeicher entfernt", removed)
 
 
-def strip_copied_originals(pelican_object, state, cache_root: Path) -> None:
+def strip_copied_originals(pelican_object, state, cache_root: Path, now: float) -> None:
     """Replace each raster file Pelican copied from content/ by a copy without EXIF, GPS or comments."""
     output_root = Path(pelican_object.output_path)
     content_root = Path(pelican_object.settings["PATH"])
@@ -288,20 +313,25 @@ def strip_copied_originals(pelican_object, state, cache_root: Path) -> None:
         source = content_root / static.relative_to(output_root)
         if not source.is_file():
             continue  # a variant we wrote, or a theme file
-        cached = cache_root / cache_key(fingerprint(state, source), "original") / f"original{source.suffix.lower()}"
-        if not cached.is_file():
+        folder = cache_root / cache_key(fingerprint(state, source), original_key(state["versions"]))
+        name = f"original{source.suffix.lower()}"
+        entry = read_entry(folder)
+        if entry is not None and name in entry[1]:
+            mark_used(folder, now)
+            data = entry[1][name]
+        else:
             try:
                 data = stripped_original(source)
             except ImageProblem:
                 static.unlink()  # unreadable: reported for the page that uses it; never publish it as it is
                 continue
-            cached.parent.mkdir(parents=True, exist_ok=True)
-            cached.write_bytes(data)
-        _place(cached, static)
+            write_entry(folder, {name: data}, None)
+        place(data, static)
 
 
 def register():
     """Connect the signals."""
     signals.initialized.connect(start_build)
+    signals.get_generators.connect(start_build)  # every run, see start_build
     signals.content_written.connect(rewrite_page)
     signals.finalized.connect(encode_missing)
