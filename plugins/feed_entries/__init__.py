@@ -1,4 +1,4 @@
-"""Feed entries: an article's title as written, and its HTML without scripts or event handlers."""
+"""Feed entries: an article's title as written, and its HTML reduced to an allowlist (nh3)."""
 
 from .plugin import register
 

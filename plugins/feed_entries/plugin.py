@@ -9,32 +9,15 @@ readers show "<script>" as text, the same text as the page's heading.
 
 Summary and text are HTML, and raw HTML in Markdown passes through. On the
 site a Content Security Policy blocks scripts, and the content checks refuse
-them when publishing; a feed reader has no such policy, so entries lose every
-element and attribute that can run code, whatever the build mode.
+them when publishing; a feed reader has no such policy, so entries keep only
+what `sanitise.py` allows, whatever the build mode.
 """
 
 from urllib.parse import unquote, urlsplit
 
-from bs4 import BeautifulSoup
 from pelican import signals
 
-CODE_ELEMENTS = ("script", "iframe", "object", "embed", "frame", "frameset", "applet", "style")
-
-
-def without_code(html: str | None) -> str | None:
-    """`html` without script-like elements, event handler attributes or javascript: links."""
-    if not html or "<" not in html:
-        return html
-    soup = BeautifulSoup(html, "html.parser")
-    for element in soup.find_all(CODE_ELEMENTS):
-        element.decompose()
-    for element in soup.find_all(True):
-        for name in [name for name in element.attrs if name.lower().startswith("on")]:
-            del element[name]
-        for name in ("href", "src"):
-            if str(element.get(name, "")).strip().lower().startswith("javascript:"):
-                del element[name]
-    return str(soup)
+from .sanitise import safe_feed_html
 
 
 def _path(address: str) -> str:
@@ -43,7 +26,7 @@ def _path(address: str) -> str:
 
 
 def clean_entries(context, feed):
-    """Give each feed item the title of the article it links to, and HTML without code."""
+    """Give each feed item the title of the article it links to, and HTML that cannot run code."""
     site_path = _path(context.get("SITEURL", "")).rstrip("/")
     articles = {}
     for article in context.get("articles", []):
@@ -56,7 +39,7 @@ def clean_entries(context, feed):
         if article is not None:
             entry["title"] = str(article.title)
         for field in ("description", "content"):
-            entry[field] = without_code(entry.get(field))
+            entry[field] = safe_feed_html(entry.get(field))
 
 
 def register():
