@@ -4,16 +4,17 @@ import contextlib
 import os
 import shutil
 import sys
-import tempfile
 from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from invoke import task
 
 ROOT = Path(__file__).resolve().parent
-sys.path.insert(0, str(ROOT / "plugins"))
+sys.path[:0] = [str(ROOT), str(ROOT / "plugins")]
 
 from localisation.slugs import german_slug_substitutions  # noqa: E402
+from publishing import PublishBusy, clean_leftovers, new_staging_folder, publish_lock, swap_into_place  # noqa: E402
 
 CONTENT = ROOT / "content"
 OUTPUT = ROOT / "output"
@@ -28,16 +29,24 @@ def pelican_command(settings_file: str, output: Path, *extra: str) -> str:
     return " ".join(f'"{part}"' for part in parts)
 
 
+def progress(line: str) -> None:
+    """One short progress line, at once (tests and impatient editors watch for them)."""
+    print(line, flush=True)
+
+
 def strict_build(c, output: Path) -> None:
     """Production build into `output`, then the gates: content checks (in the build), links, Nu HTML Checker."""
+    progress("Veröffentlichung 1/3: Die Website wird gebaut …")
     c.run(pelican_command("publishconf.py", output), pty=False)
     sys.path.insert(0, str(ROOT))
     from quality.links import broken_internal_links
     from quality.nu_checker import nu_checker_errors
 
+    progress("Veröffentlichung 2/3: Prüfungen – interne Links …")
     problems = broken_internal_links(output, site_url=_published_site_url())
     if problems:
         raise SystemExit("Defekte interne Links:\n" + "\n".join(problems))
+    progress("Veröffentlichung 2/3: Prüfungen – HTML (Nu HTML Checker) …")
     invalid = nu_checker_errors(output)
     if invalid:
         raise SystemExit("Ungültiges HTML (Nu HTML Checker):\n" + "\n".join(invalid))
@@ -57,25 +66,37 @@ def build(c):
     c.run(pelican_command("pelicanconf.py", OUTPUT))
 
 
+def _site_timezone() -> ZoneInfo:
+    """TIMEZONE of pelicanconf.py: the time editors read on the wall."""
+    sys.path.insert(0, str(ROOT))
+    import pelicanconf
+
+    return ZoneInfo(pelicanconf.TIMEZONE)
+
+
 @task
 def publish(c):
     """Production build with publishconf.py into output/, strict: any warning fails it."""
-    staging = Path(tempfile.mkdtemp(prefix="output-neu-", dir=ROOT))
     try:
-        strict_build(c, staging)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        print("Veröffentlichung abgebrochen: output/ bleibt unverändert.", file=sys.stderr)
-        raise
-    # mkdtemp makes the folder private (0700); a web server or GitHub Pages must read it.
-    staging.chmod(0o755)
-    # Swap only a finished, checked build into place.
-    previous = ROOT / "output-alt"
-    shutil.rmtree(previous, ignore_errors=True)
-    if OUTPUT.exists():
-        OUTPUT.rename(previous)
-    staging.rename(OUTPUT)
-    shutil.rmtree(previous, ignore_errors=True)
+        with publish_lock(ROOT):
+            clean_leftovers(ROOT, OUTPUT)
+            staging = new_staging_folder(ROOT)
+            try:
+                strict_build(c, staging)
+            except BaseException:
+                shutil.rmtree(staging, ignore_errors=True)
+                print("Veröffentlichung abgebrochen: output/ bleibt unverändert.", file=sys.stderr)
+                raise
+            # mkdtemp makes the folder private (0700); a web server or GitHub Pages must read it.
+            staging.chmod(0o755)
+            progress("Veröffentlichung 3/3: Die neue Website wird eingesetzt …")
+            swap_into_place(staging, OUTPUT)
+    except PublishBusy as busy:
+        since = f" (seit {busy.started.astimezone(_site_timezone()):%H:%M} Uhr)" if busy.started else ""
+        raise SystemExit(
+            f"Es läuft bereits eine Veröffentlichung{since}. Bitte warten Sie, bis sie fertig ist, "
+            "und starten Sie dann erneut."
+        ) from None
     print(f"Veröffentlichungsfertige Website in {OUTPUT}")
 
 

@@ -15,7 +15,17 @@ from playwright.sync_api import sync_playwright
 
 from conftest import CHROMIUM, CHROMIUM_ARGS, ROOT, read_html
 
-COPIED = ["content", "theme", "plugins", "quality", "pelicanconf.py", "publishconf.py", "tasks.py"]
+COPIED = [
+    "content",
+    "theme",
+    "plugins",
+    "quality",
+    "pelicanconf.py",
+    "publishconf.py",
+    "tasks.py",
+    "publishing.py",
+    ".gitignore",
+]
 
 
 @pytest.fixture
@@ -77,7 +87,7 @@ def test_failed_publish_leaves_the_previous_output_untouched(site_copy):
     assert result.returncode != 0
     assert "2025-01-01-kaputt.md" in result.stdout + result.stderr
     assert (previous / "alt.txt").read_text(encoding="utf-8") == "letzte gute Version"
-    assert not list(site_copy.glob("output-neu-*")), "the staging folder is cleaned up"
+    assert not list(site_copy.glob(".output-neu-*")), "the staging folder is cleaned up"
 
     broken.unlink()
     result = invoke(site_copy, "publish")
