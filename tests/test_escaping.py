@@ -1,12 +1,19 @@
-"""Text from metadata is escaped everywhere: a Title with `<script>` shows as text in pages, feeds, teasers and JSON."""
+"""Text from metadata is escaped everywhere: a Title with `<script>` shows as text in pages, feeds, teasers and JSON.
 
+The same build also shows that feeds carry no code from raw HTML in an article, and that a file
+skipped for a duplicate address leaves no trace in any written file.
+"""
+
+import gzip
+import html
 import json
 import xml.etree.ElementTree as ET
 
+import feedparser
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import FIXTURES, build_site, read_html
+from conftest import FIXTURES, read_html, run_pelican
 
 CONTENT = FIXTURES / "escaping_site"
 TITLE = 'Vielfalt <script>alert("x")</script> & „Zusammenhalt“'
@@ -23,11 +30,35 @@ FEEDS_WITH_ARTICLE = [
 ]
 
 
+# An article whose body is raw HTML that would run code or lead elsewhere in a feed reader.
+RAW_HTML_ARTICLE = "aktuelles/2024/neue-oeffnungszeiten/index.html"
+FEEDS_WITH_RAW_HTML = [
+    "feeds/alle.atom.xml",
+    "feeds/alle.rss.xml",
+    "feeds/meldungen.atom.xml",
+    "feeds/meldungen.rss.xml",
+]
+# Left in the HTML if any part of the raw HTML's payload reached a feed entry.
+PAYLOAD_MARKERS = ["alert", "angreifer", "javascript", "data:", "formaction", "onclick", "srcdoc", "xlink"]
+PAYLOAD_ELEMENTS = ["script", "style", "svg", "meta", "base", "form", "button", "iframe"]
+# A second file with the address of 2024-05-15-nachbarschaftsfest.md: skipped, so it must be nowhere.
+SKIPPED_FILE = "artikel/2024-07-01-sommerfest-sued.md"
+SKIPPED_WORDS = [b"Zwillingsmeldung", b"Zweitautorin", b"Sommerfest S"]
+
+
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    """The fixture built for publishing; not strict, since the content checks rightly report the <script>."""
+def build(tmp_path_factory):
+    """The fixture built for publishing: (output, messages); not strict, since the content checks
+    rightly report the <script>, the raw HTML and the duplicate address."""
     output = tmp_path_factory.mktemp("escaping")
-    return build_site(CONTENT, "publishconf.py", output, "-e", "BUILD_MESSAGES_STRICT=false")
+    result = run_pelican(CONTENT, "publishconf.py", output, "-e", "BUILD_MESSAGES_STRICT=false")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return output, result.stdout + result.stderr
+
+
+@pytest.fixture(scope="module")
+def site(build):
+    return build[0]
 
 
 @pytest.fixture(scope="module")
@@ -53,9 +84,12 @@ def feed_entries(path):
 
 
 def test_no_page_runs_the_script_or_an_event_handler(html_files):
-    """No built page has a <script> with the payload or any on… attribute."""
+    """No built page has a <script> with the payload or any on… attribute (the raw-HTML article's own
+    page keeps its body as written: there the Content Security Policy and the content checks stand guard)."""
     assert html_files
     for path, soup in html_files.items():
+        if path == RAW_HTML_ARTICLE:
+            continue
         for script in soup.find_all("script"):
             if script.get("type") == "application/ld+json":
                 # Data, never run: the title is inside, but every "<" is escaped as \u003c.
@@ -164,3 +198,65 @@ def test_json_is_valid_and_escapes_angle_brackets(site, html_files):
         assert "</script" not in text.lower(), where
         headlines.append(data.get("headline"))
     assert TITLE in headlines, "the article's NewsArticle carries its title as written"
+
+
+def entry_html(feed, slug):
+    """Summary and content of the feed entry linking to `slug`, read with feedparser without its own cleaning."""
+    parsed = feedparser.parse(str(feed), sanitize_html=False, resolve_relative_uris=False)
+    assert not parsed.bozo, parsed.bozo_exception
+    entries = [entry for entry in parsed.entries if entry.link.rstrip("/").endswith(slug)]
+    assert len(entries) == 1, feed
+    entry = entries[0]
+    return [entry.get("summary", ""), *(content.value for content in entry.get("content", []))]
+
+
+@pytest.mark.parametrize("feed", FEEDS_WITH_RAW_HTML)
+def test_feed_entry_of_raw_html_article_has_no_payload(site, feed):
+    """Links with javascript: and data:, meta refresh, forms, SVG, styles, handlers, srcdoc and base are gone."""
+    fragments = entry_html(site / feed, "neue-oeffnungszeiten")
+    for fragment in fragments:
+        soup = BeautifulSoup(fragment, "html.parser")
+        assert not soup.find_all(PAYLOAD_ELEMENTS), fragment
+        text = html.unescape(fragment).lower()
+        assert not [marker for marker in PAYLOAD_MARKERS if marker in text], fragment
+    # The article itself is still there: its words, its safe link, its image's alternative text.
+    content = fragments[-1]
+    assert "Bitte bringen Sie Ihren Ausweis mit." in content
+    assert 'href="https://www.example.org/formulare"' in content
+    assert 'alt="Aushang"' in content
+
+
+def written_text(path):
+    """A written file's bytes, unpacked if gzip-compressed (the search index's fragments are)."""
+    data = path.read_bytes()
+    return gzip.decompress(data) if data[:2] == b"\x1f\x8b" else data
+
+
+def test_skipped_duplicate_appears_in_no_written_file(site):
+    """Neither listings, topic and category pages, feeds, sitemap, teasers nor the search index know it."""
+    files = [path for path in site.rglob("*") if path.is_file()]
+    assert any(path.suffix in {".pf_fragment", ".pf_meta"} for path in files)
+    leaks = [
+        (path.relative_to(site).as_posix(), word.decode())
+        for path in files
+        for word in SKIPPED_WORDS
+        if word in written_text(path)
+    ]
+    assert leaks == []
+    # Its tag "Sport" has no other article, so no topic page for it either.
+    assert not (site / "themen" / "sport").exists()
+
+
+def test_first_file_of_a_duplicate_address_is_published(site, html_files):
+    assert html_files["aktuelles/2024/nachbarschaftsfest-nord/index.html"].h1.get_text() == (
+        "Nachbarschaftsfest im Stadtteil Nord"
+    )
+    assert b"Nachbarschaftsfest im Stadtteil Nord" in (site / "feeds" / "meldungen.atom.xml").read_bytes()
+
+
+def test_skip_message_names_the_skipped_file_and_line(build):
+    _, messages = build
+    assert (
+        f"{SKIPPED_FILE}:6: Die Adresse /aktuelles/2024/nachbarschaftsfest-nord/ hat schon "
+        "content/artikel/2024-05-15-nachbarschaftsfest.md; diese Datei wird übersprungen"
+    ) in messages

@@ -4,6 +4,13 @@ The checks run on `all_generators_finalized`, when Pelican knows every item's
 address, so links and `Related:` can be checked against the whole site. Files
 Pelican could not read at all are checked too: they are listed from the
 generators' own file lists, not from what Pelican managed to read.
+
+A file whose address another file already has is dropped as soon as the
+clash is known, before anything is derived from the lists: duplicate articles
+before Pelican builds dates, categories, tags and authors from them
+(`article_generator_pretaxonomy`), duplicate pages when the pages are read. The
+message about it comes with all the others; both steps decide by the same rule
+(`references.address_clashes`) from the same items.
 """
 
 import logging
@@ -20,7 +27,15 @@ from pelican.readers import MarkdownReader
 from .body import check_body, check_header_html
 from .metadata import check_metadata
 from .problems import Problem, summary
-from .references import Item, SiteIndex, check_links, check_related, check_translation, duplicate_addresses
+from .references import (
+    Item,
+    SiteIndex,
+    address_clashes,
+    check_links,
+    check_related,
+    check_translation,
+    duplicate_addresses,
+)
 from .rules import DEFAULTS, Rules
 from .source import SourceLimits, read_source
 
@@ -47,39 +62,64 @@ def _is_published(item, now: datetime) -> bool:
     return item.status == "published" and not embargoed
 
 
-def build_index(context, settings, content_root: Path) -> SiteIndex:
-    """All files, items and addresses of this build."""
+def source_key(item) -> str:
+    """The item's path below content/, with "/": the key of Pelican's generated_content."""
+    return Path(item.get_relative_source_path()).as_posix()
+
+
+def item_of(key: str, item, settings, now: datetime) -> Item:
+    """What the checks need to know of one article or page Pelican has read."""
+    return Item(
+        source=key,
+        kind="article" if isinstance(item, Article) else "page",
+        slug=item.slug or "",
+        lang=getattr(item, "lang", settings["DEFAULT_LANG"]),
+        url=item.url or "",
+        save_as=item.save_as or "",
+        published=_is_published(item, now),
+    )
+
+
+def read_items(context, settings) -> dict[str, Item]:
+    """Every article and page Pelican has read so far, skipped duplicates included, by source."""
     now = datetime.now(UTC)
-    index = SiteIndex()
-    index.files = {path.relative_to(content_root).as_posix() for path in content_root.rglob("*") if path.is_file()}
-    for source, item in context["generated_content"].items():
-        if not isinstance(item, Article | Page):
-            continue
-        key = Path(source).as_posix()
-        index.items[key] = Item(
-            source=key,
-            kind="article" if isinstance(item, Article) else "page",
-            slug=item.slug or "",
-            lang=getattr(item, "lang", settings["DEFAULT_LANG"]),
-            url=item.url or "",
-            save_as=item.save_as or "",
-            published=_is_published(item, now),
-        )
-        if item.url:
-            index.site_paths.add(item.url)
-    for static in context.get("static_content", {}).values():
-        index.site_paths.add(static.url)
+    return {
+        Path(key).as_posix(): item_of(Path(key).as_posix(), item, settings, now)
+        for key, item in context["generated_content"].items()
+        if isinstance(item, Article | Page)
+    }
+
+
+def overview_outputs(settings, articles) -> dict[str, str]:
+    """The files Pelican writes for overviews, with a German name: home, archive, topics, error page,
+    and a page per category and tag of the published `articles` (originals and translations)."""
     overviews = {
         "index.html": "die Startseite",
         settings.get("ARCHIVES_SAVE_AS", ""): "die Übersicht aller Beiträge",
         settings.get("TAGS_SAVE_AS", ""): "die Themenübersicht",
         settings.get("NOT_FOUND_SAVE_AS", ""): "die Fehlerseite",
     }
-    for category, _ in context.get("categories", []):
-        overviews[category.save_as] = f"die Rubrik „{category}“"
-    for tag, _ in context.get("tags", []):
-        overviews[tag.save_as] = f"das Thema „{tag}“"
-    index.reserved_outputs = {save_as: name for save_as, name in overviews.items() if save_as}
+    for article in articles:
+        if article.status != "published":
+            continue
+        category = getattr(article, "category", None)
+        if category is not None:
+            overviews.setdefault(category.save_as, f"die Rubrik „{category}“")
+        for tag in getattr(article, "tags", None) or []:
+            overviews.setdefault(tag.save_as, f"das Thema „{tag}“")
+    return {save_as: name for save_as, name in overviews.items() if save_as}
+
+
+def build_index(context, settings, content_root: Path) -> SiteIndex:
+    """All files, items and addresses of this build."""
+    index = SiteIndex()
+    index.files = {path.relative_to(content_root).as_posix() for path in content_root.rglob("*") if path.is_file()}
+    index.items = read_items(context, settings)
+    index.site_paths = {item.url for item in index.items.values() if item.url}
+    for static in context.get("static_content", {}).values():
+        index.site_paths.add(static.url)
+    articles = [item for item in context["generated_content"].values() if isinstance(item, Article)]
+    index.reserved_outputs = overview_outputs(settings, articles)
     index.site_paths.update(save_as.removesuffix("index.html") for save_as in index.reserved_outputs)
     return index
 
@@ -137,26 +177,51 @@ def check_all(generators) -> tuple[list[Problem], set[str], set[str]]:
     return sorted(set(problems + clashes)), skipped, unpublished
 
 
-ITEM_LISTS = (
-    "articles",
-    "translations",
-    "drafts",
-    "drafts_translations",
-    "hidden_articles",
-    "hidden_translations",
-    "pages",
-    "hidden_pages",
-    "draft_pages",
-)
+# The lists of the articles and pages generators that Pelican writes from.
+ARTICLE_LISTS = ("articles", "translations", "drafts", "drafts_translations", "hidden_articles", "hidden_translations")
+PAGE_LISTS = ("pages", "translations", "hidden_pages", "hidden_translations", "draft_pages", "draft_translations")
 
 
 def skip_items(generators, skipped: set[str]) -> None:
-    """Remove the items whose address another item already has, so Pelican does not stop writing."""
+    """Remove the items whose address another item already has, so Pelican does not stop writing.
+
+    They leave every list of their generator and the `translations` of the items that remain,
+    so no listing, feed or language switch leads to them.
+    """
+    if not skipped:
+        return
     for generator in generators:
-        for name in ITEM_LISTS:
+        names = ARTICLE_LISTS if isinstance(generator, ArticlesGenerator) else PAGE_LISTS
+        for name in names:
             items = getattr(generator, name, None)
-            if isinstance(items, list):
-                items[:] = [item for item in items if Path(item.relative_source_path).as_posix() not in skipped]
+            if not isinstance(items, list):
+                continue
+            items[:] = [item for item in items if source_key(item) not in skipped]
+            for item in items:
+                item.translations = [
+                    other for other in getattr(item, "translations", []) if source_key(other) not in skipped
+                ]
+
+
+def _clashing(items, reserved) -> set[str]:
+    return {item.source for clash in address_clashes(items, reserved) for item in clash.skipped}
+
+
+def skip_duplicate_articles(generator) -> None:
+    """Before Pelican builds dates, categories, tags and authors: drop articles whose address is taken."""
+    settings = generator.settings
+    now = datetime.now(UTC)
+    articles = [item for name in ARTICLE_LISTS for item in getattr(generator, name, [])]
+    items = [item_of(source_key(article), article, settings, now) for article in articles]
+    skip_items([generator], _clashing(items, overview_outputs(settings, articles)))
+
+
+def skip_duplicate_pages(generator) -> None:
+    """Once the pages are read: drop pages whose address an article, an overview or an earlier page has."""
+    context, settings = generator.context, generator.settings
+    articles = [item for item in context["generated_content"].values() if isinstance(item, Article)]
+    skipped = _clashing(read_items(context, settings).values(), overview_outputs(settings, articles))
+    skip_items([generator], skipped)
 
 
 def report_problems(generators) -> None:
@@ -189,4 +254,6 @@ def report_problems(generators) -> None:
 
 def register():
     """Connect the signals."""
+    signals.article_generator_pretaxonomy.connect(skip_duplicate_articles)
+    signals.page_generator_finalized.connect(skip_duplicate_pages)
     signals.all_generators_finalized.connect(report_problems)

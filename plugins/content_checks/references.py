@@ -184,27 +184,45 @@ def check_translation(source: Source, own: Item | None, index: SiteIndex, rules:
         )
 
 
+@dataclass(frozen=True)
+class Clash:
+    """Items whose address (save_as) an earlier item or an overview page already has."""
+
+    save_as: str
+    owner: str  # "content/artikel/….md" or the German name of an overview
+    skipped: tuple[Item, ...]
+
+
+def address_clashes(items, reserved_outputs: dict[str, str]) -> list[Clash]:
+    """Every address taken twice, with the items that must give it up.
+
+    An overview page keeps its address; otherwise articles come before pages (the
+    articles' dates, categories and tags are settled first), then the first file by name.
+    """
+    by_output = defaultdict(list)
+    for item in sorted(items, key=lambda item: (item.kind != "article", item.source)):
+        if item.save_as:
+            by_output[item.save_as].append(item)
+    clashes = []
+    for save_as, same in sorted(by_output.items()):
+        overview = reserved_outputs.get(save_as)
+        if len(same) < 2 and not overview:
+            continue
+        owner = overview or f"content/{same[0].source}"
+        clashes.append(Clash(save_as, owner, tuple(same if overview else same[1:])))
+    return clashes
+
+
 def duplicate_addresses(index: SiteIndex, sources: dict[str, Source], display: dict[str, str]):
     """Items written to the same address as another item or an overview: (problems, sources to skip).
 
     Pelican would stop with a traceback when writing the second one; instead the
-    first file (by name) keeps the address, the others are skipped with a message.
+    first file keeps the address (see `address_clashes`), the others are skipped with a message.
     """
-    by_output = defaultdict(list)
-    for item in sorted(index.items.values(), key=lambda item: item.source):
-        if item.save_as:
-            by_output[item.save_as].append(item)
     problems, skipped = [], set()
-    for save_as, items in sorted(by_output.items()):
-        overview = index.reserved_outputs.get(save_as)
-        if len(items) < 2 and not overview:
-            continue
-        keeper = None if overview else items[0]
-        owner = overview or f"content/{keeper.source}"
-        address = "/" + save_as.removesuffix("index.html")
-        for item in items:
-            if item is keeper:
-                continue
+    for clash in address_clashes(index.items.values(), index.reserved_outputs):
+        address = "/" + clash.save_as.removesuffix("index.html")
+        for item in clash.skipped:
             skipped.add(item.source)
             source = sources.get(item.source)
             line = next((f.line for f in (source.first("slug"), source.first("title")) if f), 1) if source else 1
@@ -212,7 +230,7 @@ def duplicate_addresses(index: SiteIndex, sources: dict[str, Source], display: d
                 Problem(
                     display.get(item.source, item.source),
                     line,
-                    f"Die Adresse {address} hat schon {owner}; diese Datei wird übersprungen",
+                    f"Die Adresse {address} hat schon {clash.owner}; diese Datei wird übersprungen",
                     "Geben Sie ihr eine andere Zeile „Slug: …“ (ein anderes Ende der Webadresse)",
                 )
             )
