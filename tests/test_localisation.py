@@ -1,12 +1,22 @@
 """Dates, slugs and UI strings (plugins/localisation)."""
 
-from datetime import date, datetime
+import subprocess
+import sys
+from datetime import date, datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from pelican.utils import slugify
 
-from localisation.dates import iso_date, long_date, long_datetime
+from localisation.dates import (
+    AuthorDateError,
+    iso_date,
+    long_date,
+    long_datetime,
+    parse_author_date,
+    repeated_wall_time,
+)
 from localisation.slugs import german_slug_substitutions
 from localisation.ui_strings import load_ui_strings, make_lookup
 
@@ -80,3 +90,94 @@ def test_every_template_key_exists_in_the_ui_table():
         used |= set(re.findall(r"ui\(\s*['\"]([a-z_]+)['\"]\s*[,)]", template.read_text(encoding="utf-8")))
     assert used, "templates use no UI strings at all"
     assert used - set(strings) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "zone", "night", "clocks", "instead"),
+    [
+        ("2026-03-29 02:30", "Europe/Berlin", "29. März 2026", "von 2:00 auf 3:00", "01:30 oder 03:30"),
+        ("29.03.2026 2:00", "Europe/Berlin", "29. März 2026", "von 2:00 auf 3:00", "01:00 oder 03:00"),
+        ("2027-03-28 02:59", "Europe/Berlin", "28. März 2027", "von 2:00 auf 3:00", "01:59 oder 03:59"),
+        ("2026-03-08 02:15", "America/New_York", "8. März 2026", "von 2:00 auf 3:00", "01:15 oder 03:15"),
+    ],
+)
+def test_a_time_the_clocks_skip_is_refused_with_the_times_around_it(text, zone, night, clocks, instead):
+    with pytest.raises(AuthorDateError) as refused:
+        parse_author_date(text, zone)
+    place = zone.rsplit("/")[-1].replace("_", " ")
+    assert refused.value.what == (
+        f"„{text}“ gibt es in {place} nicht: in der Nacht zum {night} werden die Uhren {clocks} vorgestellt"
+    )
+    assert refused.value.fix == f"Schreiben Sie {instead}"
+
+
+@pytest.mark.parametrize("text", ["2026-03-29 01:59", "2026-03-29 03:00", "2026-10-25 02:30", "2026-07-01 02:30"])
+def test_times_that_exist_are_read_unchanged(text):
+    assert parse_author_date(text, "Europe/Berlin") == datetime.fromisoformat(text)
+
+
+def test_without_a_time_zone_the_clock_change_is_not_checked():
+    assert parse_author_date("2026-03-29 02:30") == datetime(2026, 3, 29, 2, 30)
+
+
+def test_a_time_of_the_repeated_autumn_hour_says_how_it_is_read():
+    what, fix = repeated_wall_time(datetime(2026, 10, 25, 2, 30), "2026-10-25 02:30", "Europe/Berlin")
+    assert what == (
+        "„2026-10-25 02:30“ gibt es in Berlin zweimal: in der Nacht zum 25. Oktober 2026 werden die Uhren "
+        "von 3:00 auf 2:00 zurückgestellt; gelesen wird das erste Mal (Sommerzeit, UTC+2)"
+    )
+    assert fix == "Schreiben Sie eine eindeutige Uhrzeit, etwa 01:30 oder 03:30"
+    # Pelican attaches the zone the same way (fold 0), so the page shows the time as read.
+    assert datetime(2026, 10, 25, 2, 30, tzinfo=ZoneInfo("Europe/Berlin")).utcoffset() == timedelta(hours=2)
+
+
+@pytest.mark.parametrize(
+    ("moment", "zone"),
+    [
+        (datetime(2026, 10, 25, 1, 59), "Europe/Berlin"),
+        (datetime(2026, 10, 25, 3, 0), "Europe/Berlin"),
+        (datetime(2026, 3, 29, 2, 30), "Europe/Berlin"),  # skipped, not repeated
+        (datetime(2026, 10, 25, 2, 30), "UTC"),
+    ],
+)
+def test_unambiguous_times_give_no_note(moment, zone):
+    assert repeated_wall_time(moment, str(moment), zone) is None
+
+
+def test_repeated_hour_elsewhere_names_that_place_and_its_offset():
+    what, _ = repeated_wall_time(datetime(2026, 11, 1, 1, 30), "01.11.2026 1:30", "America/St_Johns")
+    assert "gibt es in St Johns zweimal" in what
+    assert "(Sommerzeit, UTC-2:30)" in what
+
+
+def test_check_names_file_and_line_of_a_skipped_and_a_repeated_time(tmp_path):
+    articles = tmp_path / "artikel"
+    articles.mkdir()
+    summary = "Summary: Eine kurze Zusammenfassung mit genug Zeichen für die Prüfung.\n"
+    (articles / "2026-03-29-luecke.md").write_text(
+        f"Title: Lücke\nDate: 2026-03-29 02:30\nCategory: Meldungen\n{summary}\nText.\n", encoding="utf-8"
+    )
+    (articles / "2026-10-25-doppelt.md").write_text(
+        f"Title: Doppelt\nCategory: Meldungen\n{summary}Modified: 25.10.2026 02:10\nDate: 2026-10-20\n\nText.\n",
+        encoding="utf-8",
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "invoke", "check", "--content", str(tmp_path)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    lines = (result.stdout + result.stderr).splitlines()
+    assert result.returncode == 1
+    assert (
+        f"{articles / '2026-03-29-luecke.md'}:2: Das Datum bei „Date“ stimmt nicht: „2026-03-29 02:30“ gibt es in "
+        "Berlin nicht: in der Nacht zum 29. März 2026 werden die Uhren von 2:00 auf 3:00 vorgestellt "
+        "— Schreiben Sie 01:30 oder 03:30"
+    ) in lines
+    assert any(
+        line.startswith(f"{articles / '2026-10-25-doppelt.md'}:4: Das Datum bei „Modified“ ist nicht eindeutig: ")
+        and "„25.10.2026 02:10“ gibt es in Berlin zweimal" in line
+        for line in lines
+    ), lines

@@ -3,7 +3,7 @@
 import difflib
 from collections import Counter
 
-from localisation.dates import parse_author_date
+from localisation.dates import parse_author_date, repeated_wall_time
 
 from .rules import GERMAN_FIELD_NAMES, Rules
 from .source import Source
@@ -101,19 +101,25 @@ def _check_tags(source: Source, rules: Rules) -> None:
             )
 
 
-def _check_dates(source: Source) -> None:
+def _check_dates(source: Source, timezone: str) -> None:
     for key in ("date", "modified"):
         field = source.first(key)
         if field is None or not field.value.strip():
             continue
+        value = " ".join(field.value.split())
         try:
-            parse_author_date(field.value)
+            moment = parse_author_date(value, timezone)
         except ValueError as error:
             source.report(
                 field.line,
-                f"Das Datum bei „{field.name}“ stimmt nicht: {error}",
-                "Schreiben Sie zum Beispiel „2025-03-26 10:00“ oder „26.03.2025“",
+                f"Das Datum bei „{field.name}“ stimmt nicht: {getattr(error, 'what', error)}",
+                getattr(error, "fix", "") or "Schreiben Sie zum Beispiel „2025-03-26 10:00“ oder „26.03.2025“",
             )
+            continue
+        repeated = repeated_wall_time(moment, value, timezone)
+        if repeated:
+            what, fix = repeated
+            source.report(field.line, f"Das Datum bei „{field.name}“ ist nicht eindeutig: {what}", fix)
 
 
 def check_metadata(source: Source, rules: Rules, kind: str, from_filename: frozenset[str] = frozenset()) -> None:
@@ -129,6 +135,6 @@ def check_metadata(source: Source, rules: Rules, kind: str, from_filename: froze
         _check_summary(source, rules)
         _check_choice(source, "category", rules.categories, "Die Rubrik (Category)")
     _check_tags(source, rules)
-    _check_dates(source)
+    _check_dates(source, rules.timezone)
     _check_choice(source, "status", rules.statuses, "Den Status")
     _check_choice(source, "lang", rules.languages, "Die Sprache (Lang)")

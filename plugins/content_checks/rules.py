@@ -54,6 +54,8 @@ class Rules:
     statuses: tuple[str, ...]
     fields: tuple[str, ...]
     vague_link_texts: frozenset[str]
+    # Pelican's TIMEZONE: the wall time `Date:` is read in (its clock changes make some times invalid).
+    timezone: str = "UTC"
 
     @classmethod
     def from_settings(cls, settings) -> "Rules":
@@ -70,4 +72,5 @@ class Rules:
             statuses=tuple(setting("CONTENT_CHECKS_STATUSES")),
             fields=tuple(setting("CONTENT_CHECKS_FIELDS")),
             vague_link_texts=frozenset(text.lower() for text in setting("CONTENT_CHECKS_VAGUE_LINK_TEXTS")),
+            timezone=settings.get("TIMEZONE") or "UTC",
         )

@@ -2,7 +2,8 @@
 
 import calendar
 import re
-from datetime import date, datetime
+from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from babel.dates import format_date, format_datetime, get_month_names
 
@@ -38,11 +39,89 @@ ACCEPTED_DATE_FORMATS = "2025-03-26, 2025-03-26 10:00 oder 26.03.2025 (auch 26.0
 
 
 class AuthorDateError(ValueError):
-    """A `Date:` value that is not a date; the message says why, in German."""
+    """A `Date:` value that is not a date; the message says why, in German, `fix` how to write it instead."""
+
+    def __init__(self, what: str, fix: str = ""):
+        super().__init__(f"{what} — {fix}" if fix else what)
+        self.what = what
+        self.fix = fix
 
 
-def parse_author_date(text: str) -> datetime:
-    """Read a date as authors write it: ISO (2025-03-26 10:00) or German (26.03.2025 10:00)."""
+def _place(timezone: str) -> str:
+    """ "Berlin" for "Europe/Berlin", as editors name the time they read on the wall."""
+    return timezone.rsplit("/", 1)[-1].replace("_", " ")
+
+
+def _offset(moment: datetime, zone: ZoneInfo, fold: int) -> timedelta:
+    return moment.replace(tzinfo=zone, fold=fold).utcoffset()
+
+
+def _exists(moment: datetime, zone: ZoneInfo) -> bool:
+    """Whether the clocks in `zone` ever show this wall time (false inside the spring-forward gap)."""
+    aware = moment.replace(tzinfo=zone)
+    return aware.astimezone(UTC).astimezone(zone).replace(tzinfo=None) == moment
+
+
+def _clock_change(moment: datetime, zone: ZoneInfo, *, forward: bool) -> tuple[datetime, timedelta]:
+    """The wall time at which the clocks jump next to `moment`, and by how much."""
+    jump = abs(_offset(moment, zone, 1) - _offset(moment, zone, 0))
+    start = moment.replace(second=0)
+    # Walk back minute by minute to the first wall time of the gap (or of the repeated hour).
+    if forward:
+        while not _exists(start - timedelta(minutes=1), zone):
+            start -= timedelta(minutes=1)
+    else:
+        while _offset(start - timedelta(minutes=1), zone, 0) != _offset(start - timedelta(minutes=1), zone, 1):
+            start -= timedelta(minutes=1)
+    return start, jump
+
+
+def _clock_text(moment: datetime) -> str:
+    return f"{moment.hour}:{moment.minute:02d}"
+
+
+def _night(moment: datetime) -> str:
+    month = get_month_names("wide", locale="de")[moment.month]
+    return f"in der Nacht zum {moment.day}. {month} {moment.year}"
+
+
+def check_wall_time(moment: datetime, value: str, timezone: str) -> None:
+    """Refuse a wall time the clocks of `timezone` skip (spring forward), with the two nearest that exist."""
+    zone = ZoneInfo(timezone)
+    if _exists(moment, zone):
+        return
+    start, jump = _clock_change(moment, zone, forward=True)
+    before, after = moment - jump, moment + jump
+    raise AuthorDateError(
+        f"„{value}“ gibt es in {_place(timezone)} nicht: {_night(start)} werden die Uhren "
+        f"von {_clock_text(start)} auf {_clock_text(start + jump)} vorgestellt",
+        f"Schreiben Sie {before:%H:%M} oder {after:%H:%M}",
+    )
+
+
+def repeated_wall_time(moment: datetime, value: str, timezone: str) -> tuple[str, str] | None:
+    """For a wall time the clocks of `timezone` show twice (autumn), what is read and what to write instead."""
+    zone = ZoneInfo(timezone)
+    first, second = _offset(moment, zone, 0), _offset(moment, zone, 1)
+    if first == second or not _exists(moment, zone):
+        return None
+    start, jump = _clock_change(moment, zone, forward=False)
+    hours, minutes = divmod(abs(int(first.total_seconds())) // 60, 60)
+    offset = f"UTC{'-' if first < timedelta(0) else '+'}{hours}" + (f":{minutes:02d}" if minutes else "")
+    season = "Sommerzeit" if moment.replace(tzinfo=zone).dst() else "Normalzeit"
+    return (
+        f"„{value}“ gibt es in {_place(timezone)} zweimal: {_night(start)} werden die Uhren "
+        f"von {_clock_text(start + jump)} auf {_clock_text(start)} zurückgestellt; "
+        f"gelesen wird das erste Mal ({season}, {offset})",
+        f"Schreiben Sie eine eindeutige Uhrzeit, etwa {moment - jump:%H:%M} oder {moment + jump:%H:%M}",
+    )
+
+
+def parse_author_date(text: str, timezone: str | None = None) -> datetime:
+    """Read a date as authors write it: ISO (2025-03-26 10:00) or German (26.03.2025 10:00).
+
+    With `timezone` (Pelican's TIMEZONE), a wall time the clocks skip there is refused too.
+    """
     value = " ".join(str(text).split())
     match = _DATE_TIME.fullmatch(value)
     if not match:
@@ -62,4 +141,7 @@ def parse_author_date(text: str) -> datetime:
         )
     if hour > 23 or minute > 59 or second > 59:
         raise AuthorDateError(f"„{value}“: die Uhrzeit {hour}:{minute:02d} gibt es nicht (00:00 bis 23:59)")
-    return datetime(year, month, day, hour, minute, second)
+    moment = datetime(year, month, day, hour, minute, second)
+    if timezone:
+        check_wall_time(moment, value, timezone)
+    return moment

@@ -32,7 +32,7 @@ class AuthorDateMarkdownReader(MarkdownReader):
 
     def process_metadata(self, name, value):
         if name in ("date", "modified") and isinstance(value, str):
-            return parse_author_date(value)
+            return parse_author_date(value, self.settings.get("TIMEZONE"))
         return super().process_metadata(name, value)
 
 
