@@ -223,7 +223,8 @@ def german_slug(title: str) -> str:
 def new(c, title, folder=str(ARTICLES)):
     """Create a new article file, date-prefixed, with every field pre-filled and explained."""
     articles = Path(folder)
-    now = datetime.now()
+    # The office's wall time, whatever zone this machine (or a CI runner in UTC) is set to.
+    now = datetime.now(_site_timezone())
     slug = german_slug(title)
     if not slug:
         raise SystemExit("Aus diesem Titel lässt sich kein Dateiname bilden. Bitte Buchstaben verwenden.")

@@ -9,6 +9,7 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from playwright.sync_api import sync_playwright
@@ -64,7 +65,7 @@ def test_new_creates_a_dated_draft_with_a_german_file_name(site_copy):
     folder = site_copy / "content" / "artikel"
     result = invoke(site_copy, "new", "Förderung für Frauen", "--folder", str(folder))
     assert result.returncode == 0, result.stderr
-    today = datetime.date.today().isoformat()
+    today = datetime.datetime.now(ZoneInfo("Europe/Berlin")).date().isoformat()
     created = folder / f"{today}-foerderung-fuer-frauen.md"
     text = created.read_text(encoding="utf-8")
     for field in ("Title: Förderung für Frauen", "Date: ", "Category: ", "Tags: ", "Summary: ", "Status: draft"):
@@ -75,6 +76,27 @@ def test_new_creates_a_dated_draft_with_a_german_file_name(site_copy):
     assert build.returncode == 0, build.stderr
     draft = site_copy / "output" / "entwuerfe" / "foerderung-fuer-frauen" / "index.html"
     assert read_html(draft).h1.get_text(strip=True) == "Förderung für Frauen"
+
+
+@pytest.mark.parametrize("machine_zone", ["Pacific/Kiritimati", "America/New_York"])
+def test_new_writes_berlin_time_whatever_the_machine_zone(tmp_path, machine_zone):
+    result = subprocess.run(
+        [sys.executable, "-m", "invoke", "new", "Zeitzone", "--folder", str(tmp_path)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "TZ": machine_zone},
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    berlin = ZoneInfo("Europe/Berlin")
+    (created,) = tmp_path.glob("*-zeitzone.md")
+    date_line = next(line for line in created.read_text(encoding="utf-8").splitlines() if line.startswith("Date: "))
+    written = datetime.datetime.strptime(date_line.removeprefix("Date: "), "%Y-%m-%d %H:%M").replace(tzinfo=berlin)
+    # Kiritimati is 13 or 12 hours ahead of Berlin, New York 6: the machine's clock would be far off.
+    assert abs(datetime.datetime.now(berlin) - written) < datetime.timedelta(minutes=2)
+    assert created.name == f"{written:%Y-%m-%d}-zeitzone.md"
 
 
 def test_failed_publish_leaves_the_previous_output_untouched(site_copy):
