@@ -51,9 +51,11 @@ ARTICLE_EXCLUDES = PAGE_PATHS + ["images", "dokumente"]
 STATIC_PATHS = ["images", "dokumente"]
 USE_FOLDER_AS_CATEGORY = False
 DEFAULT_CATEGORY = "Meldungen"
-# Articles named "2025-03-26-kurzer-titel.md" get their address from the file
-# name, so it stays the same when the title is later edited.
-FILENAME_METADATA = r"(?P<date>\d{4}-\d{2}-\d{2})-(?P<slug>.+)"
+# Every file name that starts with a date gives the date, as in stock Pelican, so content
+# from other sites ("2018-03-02_evoting.md", "2019-05-01.md") is never dropped for lacking
+# a Date line. Our own names, "2025-03-26-kurzer-titel.md" (invoke new), also give the
+# address, so it stays the same when the title is later edited.
+FILENAME_METADATA = r"(?P<date>\d{4}-\d{2}-\d{2})(?:-(?P<slug>.+))?"
 IGNORE_FILES = [".#*", "*~", "*.swp", "README.md"]
 
 # --- Web addresses (German, "ä" → "ae") --------------------------------------

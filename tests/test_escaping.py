@@ -11,9 +11,12 @@ import xml.etree.ElementTree as ET
 
 import feedparser
 import pytest
+from blinker import ANY
 from bs4 import BeautifulSoup
+from pelican import Pelican, signals
+from pelican.settings import read_settings
 
-from conftest import FIXTURES, read_html, run_pelican
+from conftest import FIXTURES, ROOT, read_html, run_pelican
 
 CONTENT = FIXTURES / "escaping_site"
 TITLE = 'Vielfalt <script>alert("x")</script> & „Zusammenhalt“'
@@ -260,3 +263,14 @@ def test_skip_message_names_the_skipped_file_and_line(build):
         f"{SKIPPED_FILE}:6: Die Adresse /aktuelles/2024/nachbarschaftsfest-nord/ hat schon "
         "content/artikel/2024-05-15-nachbarschaftsfest.md; diese Datei wird übersprungen"
     ) in messages
+
+
+def test_duplicate_pages_leave_before_site_structure_reads_the_pages():
+    """Blinker promises no order among receivers of a signal: content_checks must drop duplicate pages
+    before site_structure builds breadcrumbs and child lists from them, or a skipped page's title could
+    appear there (duplicate articles leave earlier, at article_generator_pretaxonomy)."""
+    Pelican(read_settings(str(ROOT / "pelicanconf.py"), override={"PATH": str(CONTENT)}))
+    order = [f"{r.__module__}.{r.__name__}" for r in signals.page_generator_finalized.receivers_for(ANY)]
+    assert order.index("content_checks.plugin.skip_duplicate_pages") < order.index(
+        "site_structure.plugin.attach_structure"
+    )
