@@ -1,4 +1,4 @@
-"""axe-core in headless Chromium on every published page, and what readers need at 320 px and 200 % zoom."""
+"""axe-core in headless Chromium on every published page, and what readers need at 320 px and 200 % text size."""
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -152,14 +152,90 @@ def test_no_script_is_shipped_outside_the_search_page(published_site):
             assert code == [], html
 
 
-def test_text_stays_readable_at_200_percent_zoom(browser, site_server):
-    # 200 % zoom on a 1280 px window lays out like a 640 px viewport with doubled text.
-    context = browser.new_context(viewport={"width": 640, "height": 800}, device_scale_factor=2)
+# Text zoom: the browser's own default font size (Chromium's "font size" setting) doubled from 16 to 32 px,
+# at a 1280 px window; text set in rem or em must follow it, text in px would not.
+DEFAULT_FONT_SIZE = 16
+TEXT_ZOOM_PAGES = {
+    "home": "",
+    "article with image": FIRST_ARTICLE.url,
+    "press release": RELEASE.url,
+    "news overview": "aktuelles/",
+    "page": "wer-wir-sind/",
+    "Beirat": "beirat/",
+    "not found": "404.html",
+    "search with results": "suche/?q=Integration",
+}
+# Body text, navigation and (on the search page) Pagefind's results: each must reach twice its size.
+BODY_TEXT = ["body", "main p", ".site-header__nav a", ".breadcrumb a", ".pagefind-ui__result-excerpt"]
+FONT_SIZES = "(selectors) => selectors.map(s => document.querySelector(s)).map(e => e && parseFloat(getComputedStyle(e).fontSize))"
+# Visible elements whose text is cut off: overflow hidden/clip with more content than room, an ellipsis,
+# or headings, links, paragraphs and controls reaching past the window's edges.
+CLIPPED_TEXT = """() => {
+  const found = [];
+  const name = (el) => el.tagName.toLowerCase() + (typeof el.className === "string" && el.className.trim() ? "." + el.className.trim().split(/\\s+/).join(".") : "");
+  const hides = (value) => value === "hidden" || value === "clip";
+  const width = document.documentElement.clientWidth;
+  for (const el of document.body.querySelectorAll("*")) {
+    const style = getComputedStyle(el);
+    const box = el.getBoundingClientRect();
+    if (style.display === "none" || style.visibility === "hidden" || (box.width <= 1 && box.height <= 1)) continue;
+    if (hides(style.overflowX) && el.scrollWidth > el.clientWidth + 1) found.push("cut off at the side: " + name(el));
+    if (hides(style.overflowY) && el.scrollHeight > el.clientHeight + 1) found.push("cut off below: " + name(el));
+    if (style.textOverflow === "ellipsis" && el.scrollWidth > el.clientWidth) found.push("ellipsis: " + name(el));
+    if (el.matches("h1, h2, h3, h4, p, li, a, label, button, input, figcaption, th, td")
+        && box.width > 0 && (box.left < -1 || box.right > width + 1)) found.push("outside the window: " + name(el));
+  }
+  return found;
+}"""
+
+
+def zoomed_page(browser, site_server, address):
+    """The page at 1280 px with normal text, its body text sizes, then the same page at 200 % text size."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
     page = context.new_page()
-    page.goto(site_server + TEMPLATE_PAGES["article with image"])
+    results = "?q=" in address
+
+    def load():
+        page.goto(site_server + address, wait_until="load")
+        if results:
+            page.wait_for_selector(".pagefind-ui__result-excerpt")
+
+    load()
+    normal = page.evaluate(FONT_SIZES, BODY_TEXT)
+    context.new_cdp_session(page).send(
+        "Page.setFontSizes", {"fontSizes": {"standard": 2 * DEFAULT_FONT_SIZE, "fixed": 2 * 13}}
+    )
+    load()
+    return page, normal
+
+
+@pytest.mark.parametrize("name", sorted(TEXT_ZOOM_PAGES))
+def test_text_zoom_to_200_percent_enlarges_text_without_scrolling_or_clipping(browser, site_server, name):
+    page, normal = zoomed_page(browser, site_server, TEXT_ZOOM_PAGES[name])
+    zoomed = page.evaluate(FONT_SIZES, BODY_TEXT)
+    assert normal[0] == DEFAULT_FONT_SIZE * 1.0625  # the theme's body size, in rem: 17 px
+    sizes = zip(BODY_TEXT, normal, zoomed, strict=True)
+    grown = {selector: (before, after) for selector, before, after in sizes if before}
+    assert {selector: sizes for selector, sizes in grown.items() if sizes[1] < 2 * sizes[0] - 0.01} == {}
+    if name == "search with results":
+        assert ".pagefind-ui__result-excerpt" in grown
     overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 0
-    context.close()
+    assert page.evaluate(CLIPPED_TEXT) == []
+    page.context.close()
+
+
+def test_clipped_text_is_noticed(browser, site_server):
+    """The clipping check sees a heading squeezed into a box too small for it, and text pushed off the window."""
+    page, _ = zoomed_page(browser, site_server, TEXT_ZOOM_PAGES["page"])
+    page.evaluate(
+        "document.querySelector('h1').style.cssText = 'overflow: hidden; white-space: nowrap; inline-size: 5em';"
+        "document.querySelector('main p').style.cssText = 'position: relative; inset-inline-start: 2000px'"
+    )
+    clipped = page.evaluate(CLIPPED_TEXT)
+    assert [entry for entry in clipped if entry.startswith("cut off at the side: h1")]
+    assert [entry for entry in clipped if entry.startswith("outside the window: p")]
+    page.context.close()
 
 
 def test_reduced_motion_is_respected(browser, site_server):
