@@ -1,6 +1,6 @@
 """Broken internal links and resources from other origins, found in a built site."""
 
-from functools import cache
+import json
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
@@ -26,6 +26,10 @@ RESOURCE_ATTRIBUTES = [
     ("image", "href"),
 ]
 LINK_ATTRIBUTES = [("a", "href"), ("area", "href")]
+# Sharing images: fetched by other sites from our public address, so they must exist but are no
+# resource of the page itself (not part of the check for other origins).
+SHARING_IMAGE_PROPERTIES = {"og:image", "og:image:url", "og:image:secure_url", "twitter:image"}
+SHARING_ATTRIBUTES = [("meta", "content")]
 
 
 def html_files(root: Path) -> list[Path]:
@@ -48,7 +52,6 @@ def page_url(root: Path, html_file: Path, site_url: str) -> str:
     return f"{site_url.rstrip('/')}/{relative}"
 
 
-@cache
 def _ids(html_file: Path) -> frozenset[str]:
     soup = BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser")
     return frozenset(tag["id"] for tag in soup.find_all(id=True))
@@ -71,7 +74,7 @@ def _local_file(root: Path, absolute_url: str, site_url: str) -> Path | None:
 
 
 def _references(root: Path, site_url: str, attributes):
-    """Yield (file, tag name, attribute, url as written, absolute url) for every reference in the build."""
+    """Yield (file, tag name, attribute, url as written, absolute url, tag) for every reference in the build."""
     for html_file in html_files(root):
         base = page_url(root, html_file, site_url)
         soup = BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser")
@@ -80,25 +83,55 @@ def _references(root: Path, site_url: str, attributes):
             for tag in soup.find_all(name):
                 if name == "link" and {"alternate", "canonical"} & set(tag.get("rel") or []):
                     continue  # feeds, translations and canonical addresses are links, not resources
+                if name == "meta" and (tag.get("property") or tag.get("name")) not in SHARING_IMAGE_PROPERTIES:
+                    continue
                 for url in _urls(tag, attribute):
-                    yield where, name, attribute, url, urljoin(base, url)
+                    yield where, name, attribute, url, urljoin(base, url), tag
+
+
+def _manifest_problems(root: Path, manifest: Path, manifest_url: str, site_url: str) -> list[str]:
+    """One message per icon of a web app manifest whose file does not exist."""
+    where = manifest.relative_to(root).as_posix()
+    try:
+        icons = json.loads(manifest.read_text(encoding="utf-8")).get("icons", [])
+    except (OSError, ValueError, AttributeError) as error:
+        return [f"{where}: kein gültiges Web-App-Manifest ({error}) – als JSON-Objekt speichern"]
+    problems = []
+    for number, icon in enumerate(icons):
+        src = icon.get("src", "") if isinstance(icon, dict) else ""
+        target = _local_file(root, urljoin(manifest_url, src), site_url)
+        if not src or (target is not None and not target.is_file()):
+            problems.append(f'{where}: icons[{number}].src "{src}" – Ziel fehlt')
+    return problems
 
 
 def broken_internal_links(root: Path, site_url: str = "http://127.0.0.1") -> list[str]:
-    """One message per link or resource on this site whose file (or #anchor) does not exist."""
+    """One message per link, resource, sharing image (og:image) or manifest icon on this site whose
+    file (or #anchor) does not exist."""
     problems = []
-    for where, name, attribute, url, absolute in _references(root, site_url, RESOURCE_ATTRIBUTES + LINK_ATTRIBUTES):
+    ids = {}  # per call: a cache kept between calls would outlive a rebuild of the same folder
+    manifests = {}
+    references = _references(root, site_url, RESOURCE_ATTRIBUTES + LINK_ATTRIBUTES + SHARING_ATTRIBUTES)
+    for where, name, attribute, url, absolute, tag in references:
         if url.startswith(("mailto:", "tel:", "data:", "javascript:")):
             continue
         target = _local_file(root, absolute, site_url)
         if target is None:
             continue
+        shown = f'<meta property="{tag.get("property") or tag.get("name")}"' if name == "meta" else f"<{name}"
         if not target.exists():
-            problems.append(f'{where}: <{name} {attribute}="{url}"> – Ziel fehlt')
+            problems.append(f'{where}: {shown} {attribute}="{url}"> – Ziel fehlt')
             continue
+        if name == "link" and "manifest" in (tag.get("rel") or []):
+            manifests.setdefault(target, absolute)
         fragment = urlsplit(absolute).fragment
-        if fragment and target.suffix == ".html" and unquote(fragment) not in _ids(target):
-            problems.append(f'{where}: <{name} {attribute}="{url}"> – Sprungmarke fehlt')
+        if fragment and target.suffix == ".html":
+            if target not in ids:
+                ids[target] = _ids(target)
+            if unquote(fragment) not in ids[target]:
+                problems.append(f'{where}: {shown} {attribute}="{url}"> – Sprungmarke fehlt')
+    for manifest, manifest_url in manifests.items():
+        problems += _manifest_problems(root, manifest, manifest_url, site_url)
     return problems
 
 
@@ -106,7 +139,7 @@ def foreign_resources(root: Path, site_url: str = "http://127.0.0.1") -> list[st
     """One message per script, style, image, font or frame loaded from another origin."""
     problems = [
         f'{where}: <{name} {attribute}="{url}"> lädt von einem anderen Server'
-        for where, name, attribute, url, absolute in _references(root, site_url, RESOURCE_ATTRIBUTES)
+        for where, name, attribute, url, absolute, _ in _references(root, site_url, RESOURCE_ATTRIBUTES)
         if not url.startswith("data:") and _local_file(root, absolute, site_url) is None
     ]
     for css_file in sorted(root.rglob("*.css")):

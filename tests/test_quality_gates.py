@@ -51,3 +51,44 @@ def test_nu_html_checker_reports_invalid_html(tmp_path):
         encoding="utf-8",
     )
     assert nu_checker_errors(tmp_path)
+
+
+def test_link_checker_finds_a_missing_sharing_image_and_manifest_icon(tmp_path):
+    (tmp_path / "theme" / "icons").mkdir(parents=True)
+    (tmp_path / "theme" / "icons" / "icon-192.png").write_bytes(b"png")
+    (tmp_path / "bilder").mkdir()
+    (tmp_path / "bilder" / "da-og.jpg").write_bytes(b"jpg")
+    (tmp_path / "theme" / "manifest.webmanifest").write_text(
+        '{"icons": [{"src": "icons/icon-192.png"}, {"src": "icons/icon-512.png"}]}', encoding="utf-8"
+    )
+    head = '<link rel="manifest" href="theme/manifest.webmanifest">'
+    (tmp_path / "index.html").write_text(
+        head + '<meta property="og:image" content="https://vielfalt.example.org/bilder/da-og.jpg">', encoding="utf-8"
+    )
+    (tmp_path / "artikel.html").write_text(
+        head + '<meta property="og:image" content="https://vielfalt.example.org/bilder/fehlt-og.jpg">'
+        '<meta property="og:image" content="https://anderswo.example.net/bild.jpg">',
+        encoding="utf-8",
+    )
+    problems = broken_internal_links(tmp_path, site_url="https://vielfalt.example.org")
+    assert problems == [
+        'artikel.html: <meta property="og:image" content="https://vielfalt.example.org/bilder/fehlt-og.jpg"> – Ziel fehlt',
+        'theme/manifest.webmanifest: icons[1].src "icons/icon-512.png" – Ziel fehlt',
+    ]
+
+
+def test_the_demo_site_names_sharing_images_and_manifest_icons_the_check_looks_at(published_site):
+    """The link check above covers them: the demo build has og:image tags and a manifest with icons."""
+    import json
+
+    from conftest import read_html
+
+    home = read_html(published_site / "index.html")
+    manifest = published_site / home.select_one('link[rel="manifest"]')["href"].lstrip("/")
+    assert len(json.loads(manifest.read_text(encoding="utf-8"))["icons"]) >= 3
+    sharing = [
+        tag["content"]
+        for page in published_site.rglob("index.html")
+        for tag in read_html(page).select('meta[property="og:image"]')
+    ]
+    assert sharing and all(url.startswith(SITEURL) for url in sharing)

@@ -8,6 +8,8 @@ import pytest
 from PIL import Image
 
 from conftest import read_html, run_pelican
+from publishconf import SITEURL
+from quality.links import broken_internal_links
 
 ARTICLE = """Title: {title}
 Date: 2024-05-01 10:00
@@ -119,8 +121,11 @@ def test_open_graph_image_is_cut_around_the_focal_point(image_site):
 
 def test_svg_passes_through_and_animated_gif_stays_animated(tmp_path):
     content = write_site(tmp_path, {"2024-05-01-bilder.md": good_article(src="{static}/images/plan.svg")})
+    lead_gif = (
+        "Image: images/bewegt.gif\nImage_alt: Drei Farbflächen nacheinander\nImage_credit: Grafik: Stadt Musterstadt\n"
+    )
     (content / "artikel" / "2024-05-02-animation.md").write_text(
-        good_article(title="Animation", src="{static}/images/bewegt.gif"), encoding="utf-8"
+        good_article(title="Animation", src="{static}/images/bewegt.gif", extra=lead_gif), encoding="utf-8"
     )
     svg = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10"/></svg>'
     (content / "images" / "plan.svg").write_text(svg, encoding="utf-8")
@@ -133,6 +138,14 @@ def test_svg_passes_through_and_animated_gif_stays_animated(tmp_path):
         assert gif.is_animated and gif.n_frames == 3
     page = read_html(tmp_path / "out/aktuelles/2024/animation/index.html")
     assert page.select_one(".prose img")["src"].endswith("bewegt.gif")
+    assert page.select_one("figure.lead-image img")["src"].endswith("bewegt.gif")
+    # the page names a sharing image: a JPEG of the first frame, which must exist
+    assert page.select_one('meta[property="og:image"]')["content"] == f"{SITEURL}/images/bewegt-og.jpg"
+    with Image.open(tmp_path / "out/images/bewegt-og.jpg") as sharing:
+        assert sharing.format == "JPEG" and sharing.size == (1200, 630)
+        assert sharing.convert("RGB").getpixel((600, 315))[0] > 180, "the first (red) frame"
+    sharing_problems = [p for p in broken_internal_links(tmp_path / "out", site_url=SITEURL) if "og:image" in p]
+    assert sharing_problems == []  # (the fixture site has no pages, so its menu links are broken)
 
 
 def test_second_build_encodes_nothing(image_site, tmp_path):
