@@ -271,7 +271,10 @@ AUCH_INTERESSANT_PROJECT_PARENT = "projekte"
 # upscaled) plus a JPEG/PNG fallback, metadata stripped; encoded once into the cache.
 RESPONSIVE_IMAGES_WIDTHS = [480, 960, 1440, 1920]
 RESPONSIVE_IMAGES_FORMATS = ["avif", "webp"]
+# Keyed by file content, these settings and the Pillow and encoder versions; entries are
+# checked (size, SHA-256) before use and copied into output/, never linked.
 RESPONSIVE_IMAGES_CACHE = str(SITE_ROOT / "cache" / "bilder")
+RESPONSIVE_IMAGES_CACHE_MAX_AGE_DAYS = 30  # entries no build used for this long are removed
 # publication_guard: whether drafts, hidden and future-dated items may be written.
 PUBLICATION_GUARD_PUBLISH = False
 
