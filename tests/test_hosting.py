@@ -109,8 +109,6 @@ def nginx(site: Path, work: Path):
 pid {work}/nginx.pid;
 error_log {work}/error.log warn;
 worker_processes 1;
-# Ignored (with a notice) when the test does not run as root; as root, workers may read tmp_path.
-user root;
 events {{ worker_connections 64; }}
 http {{
     access_log off;
@@ -170,7 +168,7 @@ Include {work}/site.conf
 
 @pytest.fixture(scope="module")
 def site(published_site):
-    """A copy of the publish build plus EXTRA_FILES, in a folder every user may read (Apache drops root)."""
+    """A copy of the publish build plus EXTRA_FILES, in a folder every user may read (started as root, both servers serve as nobody)."""
     folder = Path(tempfile.mkdtemp(prefix="hosting-"))
     try:
         folder.chmod(0o755)
