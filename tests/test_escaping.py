@@ -11,12 +11,9 @@ import xml.etree.ElementTree as ET
 
 import feedparser
 import pytest
-from blinker import ANY
 from bs4 import BeautifulSoup
-from pelican import Pelican, signals
-from pelican.settings import read_settings
 
-from conftest import FIXTURES, ROOT, read_html, run_pelican
+from conftest import FIXTURES, read_html, run_pelican
 
 CONTENT = FIXTURES / "escaping_site"
 TITLE = 'Vielfalt <script>alert("x")</script> & „Zusammenhalt“'
@@ -44,9 +41,12 @@ FEEDS_WITH_RAW_HTML = [
 # Left in the HTML if any part of the raw HTML's payload reached a feed entry.
 PAYLOAD_MARKERS = ["alert", "angreifer", "javascript", "data:", "formaction", "onclick", "srcdoc", "xlink"]
 PAYLOAD_ELEMENTS = ["script", "style", "svg", "meta", "base", "form", "button", "iframe"]
-# A second file with the address of 2024-05-15-nachbarschaftsfest.md: skipped, so it must be nowhere.
+# A second file with the address of 2024-05-15-nachbarschaftsfest.md, and a second child page with the
+# address of seiten/gemeinschaftsgarten.md: both skipped, so they must be nowhere (the page not in the
+# Inhaltsübersicht's list of child pages either).
 SKIPPED_FILE = "artikel/2024-07-01-sommerfest-sued.md"
-SKIPPED_WORDS = [b"Zwillingsmeldung", b"Zweitautorin", b"Sommerfest S"]
+SKIPPED_PAGE = "seiten/zwillingsseite.md"
+SKIPPED_WORDS = [b"Zwillingsmeldung", b"Zweitautorin", b"Sommerfest S", b"Zwillingsseite"]
 
 
 @pytest.fixture(scope="module")
@@ -255,6 +255,10 @@ def test_first_file_of_a_duplicate_address_is_published(site, html_files):
         "Nachbarschaftsfest im Stadtteil Nord"
     )
     assert b"Nachbarschaftsfest im Stadtteil Nord" in (site / "feeds" / "meldungen.atom.xml").read_bytes()
+    assert html_files["gemeinschaftsgarten/index.html"].h1.get_text() == "Gemeinschaftsgarten am Fluss"
+    # The first page is listed below its parent page: the list the skipped one must stay out of.
+    site_index = html_files["inhaltsuebersicht/index.html"]
+    assert "Gemeinschaftsgarten am Fluss" in [a.get_text(strip=True) for a in site_index.select("main li li a")]
 
 
 def test_skip_message_names_the_skipped_file_and_line(build):
@@ -263,14 +267,7 @@ def test_skip_message_names_the_skipped_file_and_line(build):
         f"{SKIPPED_FILE}:6: Die Adresse /aktuelles/2024/nachbarschaftsfest-nord/ hat schon "
         "content/artikel/2024-05-15-nachbarschaftsfest.md; diese Datei wird übersprungen"
     ) in messages
-
-
-def test_duplicate_pages_leave_before_site_structure_reads_the_pages():
-    """Blinker promises no order among receivers of a signal: content_checks must drop duplicate pages
-    before site_structure builds breadcrumbs and child lists from them, or a skipped page's title could
-    appear there (duplicate articles leave earlier, at article_generator_pretaxonomy)."""
-    Pelican(read_settings(str(ROOT / "pelicanconf.py"), override={"PATH": str(CONTENT)}))
-    order = [f"{r.__module__}.{r.__name__}" for r in signals.page_generator_finalized.receivers_for(ANY)]
-    assert order.index("content_checks.plugin.skip_duplicate_pages") < order.index(
-        "site_structure.plugin.attach_structure"
-    )
+    assert (
+        f"{SKIPPED_PAGE}:2: Die Adresse /gemeinschaftsgarten/ hat schon content/seiten/gemeinschaftsgarten.md; "
+        "diese Datei wird übersprungen"
+    ) in messages
