@@ -304,7 +304,7 @@ def test_only_files_named_by_content_hash_are_cached_for_a_year(server, site):
 
 
 def test_a_page_revalidates_cheaply(server):
-    """ "no-cache" costs one "304 Not Modified" when nothing changed, compressed or not."""
+    """Revalidating an unchanged page (its Cache-Control is no-cache) costs one 304 answer, compressed or not."""
     for encoding in ("gzip", "identity"):
         status, headers, _ = fetch(server, **{"Accept-Encoding": encoding})
         assert status == 200
