@@ -233,7 +233,7 @@ def test_old_and_half_written_cache_entries_are_removed_fresh_ones_stay(tmp_path
     build_site(content, "pelicanconf.py", tmp_path / "output", *cache_setting(cache))
     used = sorted(p.name for p in cache.iterdir() if p.is_dir())
     long_ago = time.time() - 40 * 24 * 3600
-    for name, age in (("alt", long_ago), ("frisch", time.time() - 3600)):
+    for name, age in (("a" * 24, long_ago), ("f" * 24, time.time() - 3600), ("kein-eintrag", long_ago)):
         entry = cache / name
         entry.mkdir()
         (entry / "fertig.json").write_text(json.dumps({"format": 2, "files": {}, "info": None}), encoding="utf-8")
@@ -247,7 +247,7 @@ def test_old_and_half_written_cache_entries_are_removed_fresh_ones_stay(tmp_path
 
     build_site(content, "pelicanconf.py", tmp_path / "output", *cache_setting(cache))
     left = sorted(p.name for p in cache.iterdir() if p.is_dir())
-    assert left == sorted([*used, "frisch", ".neu-laeuft"])
+    assert left == sorted([*used, "f" * 24, "kein-eintrag", ".neu-laeuft"])  # not ours: never removed
     assert time.time() - used_entry.stat().st_mtime < 3600
 
 

@@ -9,6 +9,7 @@ file is placed as a new file renamed onto its target.
 import hashlib
 import json
 import os
+import re
 import shutil
 import tempfile
 import time
@@ -19,6 +20,7 @@ RECORD = "fertig.json"  # written last; an entry without a valid record does not
 RECORD_FORMAT = 2  # entries of earlier formats (no checksums) are treated as missing
 TEMP_PREFIX = ".neu-"  # an entry being written
 ASIDE_PREFIX = ".alt-"  # a damaged entry moved aside before its replacement is renamed in
+ENTRY_NAME = re.compile(r"[0-9a-f]{24}")  # a cache key; nothing else in the folder is ever removed
 DAY = 24 * 60 * 60
 PLACED_MODE = 0o644  # readable by the web server, like a file Pelican copies
 
@@ -129,9 +131,10 @@ def prune(cache_root: Path, max_age_days: float, now: float | None = None) -> in
     except OSError:
         return 0
     for child in children:
-        if not child.is_dir():
+        half_written = child.name.startswith((TEMP_PREFIX, ASIDE_PREFIX))
+        if not child.is_dir() or not (half_written or ENTRY_NAME.fullmatch(child.name)):
             continue
-        limit = DAY if child.name.startswith((TEMP_PREFIX, ASIDE_PREFIX)) else max_age_days * DAY
+        limit = DAY if half_written else max_age_days * DAY
         try:
             unused = now - _last_use(child)
         except OSError:

@@ -81,14 +81,19 @@ class Job:
 INDEX_FILE = "index.json"  # path, size and modification time → SHA-256, so unchanged files are not read
 
 
-def start_build(pelican_object):
-    """Fresh state for this build: the images to provide, the fingerprint index of the cache, the
-    encoder versions, and the credit label from the theme's table of texts (as the lead image shows it).
+def create_state(pelican_object):
+    """The one dict that holds each run's state, shared by the settings and every run's context.
 
-    Called on `initialized` and again at the start of every run (`get_generators`): Pelican's
-    autoreload runs the same Pelican object again and again, and its context is a copy of the
-    settings taken before that signal, so the one state dict is renewed in place.
+    Pelican copies the settings into a run's context before any per-run signal, and its
+    autoreload runs the same Pelican object again and again: so the dict is made once here
+    and renewed in place at the start of every run (start_build), never replaced.
     """
+    pelican_object.settings[BUILD_STATE] = {}
+
+
+def start_build(pelican_object):
+    """Fresh state for this run: the images to provide, the fingerprint index of the cache, the
+    encoder versions, and the credit label from the theme's table of texts (as the lead image shows it)."""
     settings = pelican_object.settings
     cache_root = Path(setting(settings, "RESPONSIVE_IMAGES_CACHE"))
     try:
@@ -331,7 +336,7 @@ def strip_copied_originals(pelican_object, state, cache_root: Path, now: float) 
 
 def register():
     """Connect the signals."""
-    signals.initialized.connect(start_build)
-    signals.get_generators.connect(start_build)  # every run, see start_build
+    signals.initialized.connect(create_state)
+    signals.get_generators.connect(start_build)  # the first signal of every run; it returns no generator
     signals.content_written.connect(rewrite_page)
     signals.finalized.connect(encode_missing)
