@@ -19,6 +19,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 STAGING_PREFIX = ".output-neu-"
+# The preview builds beside output/ too, under its own name, so a publish never removes a preview's folder.
+PREVIEW_STAGING_PREFIX = ".output-vorschau-"
 PREVIOUS_NAME = ".output-alt"
 LOCK_NAME = ".veroeffentlichung.lock"
 # Names an older `invoke publish` used; cleaned up the same way.
@@ -73,14 +75,19 @@ def clean_leftovers(root: Path, output: Path) -> None:
         else:
             os.rename(previous, output)
     for prefix in (STAGING_PREFIX, LEGACY_STAGING_PREFIX):
-        for leftover in root.glob(prefix + "*"):
-            if leftover.is_dir() and not leftover.is_symlink():
-                shutil.rmtree(leftover)
+        remove_staging_folders(root, prefix)
 
 
-def new_staging_folder(root: Path) -> Path:
+def remove_staging_folders(root: Path, prefix: str) -> None:
+    """Remove the folders named `prefix…` in `root` that a killed run left."""
+    for leftover in root.glob(prefix + "*"):
+        if leftover.is_dir() and not leftover.is_symlink():
+            shutil.rmtree(leftover)
+
+
+def new_staging_folder(root: Path, prefix: str = STAGING_PREFIX) -> Path:
     """An empty hidden folder beside output/, on the same file system so the swap is a rename."""
-    return Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=root))
+    return Path(tempfile.mkdtemp(prefix=prefix, dir=root))
 
 
 def exchange(first: Path, second: Path) -> bool:

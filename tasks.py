@@ -1,8 +1,8 @@
 """Tasks for building, previewing, checking and publishing the site (`invoke --list`)."""
 
-import contextlib
 import os
 import shutil
+import subprocess
 import sys
 from datetime import datetime
 from pathlib import Path
@@ -14,7 +14,15 @@ ROOT = Path(__file__).resolve().parent
 sys.path[:0] = [str(ROOT), str(ROOT / "plugins")]
 
 from localisation.slugs import german_slug_substitutions  # noqa: E402
-from publishing import PublishBusy, clean_leftovers, new_staging_folder, publish_lock, swap_into_place  # noqa: E402
+from publishing import (  # noqa: E402
+    PREVIEW_STAGING_PREFIX,
+    PublishBusy,
+    clean_leftovers,
+    new_staging_folder,
+    publish_lock,
+    remove_staging_folders,
+    swap_into_place,
+)
 
 CONTENT = ROOT / "content"
 OUTPUT = ROOT / "output"
@@ -119,24 +127,32 @@ def check(c, content=str(CONTENT)):
         raise SystemExit(1)
 
 
-@task(help={"port": "Port of the preview server (default 8000)"})
-def livereload(c, port=8000):
-    """Build, serve on http://127.0.0.1:8000 and reload the browser on every save."""
+def preview_build(content: Path) -> bool:
+    """One development build of `content` in a fresh Pelican process, swapped into output/ only if it succeeded."""
+    staging = new_staging_folder(ROOT, PREVIEW_STAGING_PREFIX)
+    # A new process for every build: edited plugins, theme and settings take effect, and no state survives.
+    command = [*PELICAN, str(content), "-s", str(ROOT / "pelicanconf.py"), "-o", str(staging)]
+    if subprocess.run(command, check=False).returncode != 0:
+        shutil.rmtree(staging, ignore_errors=True)
+        print("Die Vorschau wurde nicht neu gebaut (Meldungen oben); sie zeigt weiter den letzten Stand.", flush=True)
+        return False
+    staging.chmod(0o755)
+    swap_into_place(staging, OUTPUT)
+    return True
+
+
+@task(help={"port": "Port of the preview server (default 8000)", "content": "folder to preview (default content/)"})
+def livereload(c, port=8000, content=str(CONTENT)):
+    """Build, serve on http://127.0.0.1:8000 and rebuild (fresh process) on every save."""
     from livereload import Server
-    from pelican import main as pelican_main
 
-    settings = str(ROOT / "pelicanconf.py")
-
-    def rebuild():
-        # A failed build is reported by Pelican; keep serving the last good one.
-        with contextlib.suppress(SystemExit):
-            pelican_main([str(CONTENT), "-s", settings, "-o", str(OUTPUT)])
-
-    rebuild()
+    content = Path(content).resolve()
+    remove_staging_folders(ROOT, PREVIEW_STAGING_PREFIX)
+    preview_build(content)
     server = Server()
     server.watcher.ignore_dirs("__pycache__")  # Python's byte code is no reason to rebuild
-    for watched in ("content", "theme", "plugins", "pelicanconf.py"):
-        server.watch(str(ROOT / watched), rebuild)
+    for watched in (content, ROOT / "theme", ROOT / "plugins", ROOT / "pelicanconf.py"):
+        server.watch(str(watched), lambda: preview_build(content))
     print(f"Vorschau: http://{PREVIEW_HOST}:{port}/  (Beenden mit Strg+C)")
     server.serve(host=PREVIEW_HOST, port=int(port), root=str(OUTPUT), open_url_delay=None)
 

@@ -12,24 +12,11 @@ import threading
 import time
 from pathlib import Path
 
-from test_tasks import COPIED, invoke
+from test_tasks import COPIED, invoke, write_small_content
 
 from conftest import ROOT
 from publishing import PREVIOUS_NAME, STAGING_PREFIX, clean_leftovers, swap_into_place
 
-SUMMARY = "Eine kurze Zusammenfassung mit genug Zeichen, damit die Inhaltsprüfung zufrieden ist."
-# Every page the navigation and the footer link to, so the small site passes the strict publish.
-PAGES = {
-    "startseite": "Willkommen",
-    "impressum": "Impressum",
-    "datenschutz": "Datenschutz",
-    "barrierefreiheit": "Erklärung zur Barrierefreiheit",
-    "leichte-sprache": "Leichte Sprache",
-    "wer-wir-sind": "Wer wir sind",
-    "projekte": "Projekte",
-    "beirat": "Beirat",
-    "grundlagen": "Grundlagen",
-}
 BUILD_LINE = "1/3"
 CHECKS_LINE = "2/3"
 SWAP_LINE = "3/3"
@@ -48,18 +35,7 @@ def small_site(folder: Path) -> Path:
         elif source.is_file():
             shutil.copy2(source, folder / name)
     (folder / "node_modules").symlink_to(ROOT / "node_modules")
-    (folder / "content" / "seiten").mkdir(parents=True)
-    (folder / "content" / "artikel").mkdir()
-    for slug, title in PAGES.items():
-        (folder / "content" / "seiten" / f"{slug}.md").write_text(
-            f"Title: {title}\nSlug: {slug}\nSummary: {SUMMARY}\n\nText der Seite {title}.\n", encoding="utf-8"
-        )
-    for month in (2, 3, 4):
-        (folder / "content" / "artikel" / f"2024-0{month}-01-beitrag-{month}.md").write_text(
-            f"Title: Beitrag {month}\nDate: 2024-0{month}-01 10:00\nCategory: Meldungen\nTags: Integration\n"
-            f"Summary: {SUMMARY}\n\nDer Text von Beitrag {month}.\n",
-            encoding="utf-8",
-        )
+    write_small_content(folder / "content")
     return folder
 
 

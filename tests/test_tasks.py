@@ -4,6 +4,7 @@ import datetime
 import os
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -27,6 +28,37 @@ COPIED = [
     "publishing.py",
     ".gitignore",
 ]
+
+
+SUMMARY = "Eine kurze Zusammenfassung mit genug Zeichen, damit die Inhaltsprüfung zufrieden ist."
+# Every page the navigation and the footer link to, so the small site passes the strict publish.
+PAGES = {
+    "startseite": "Willkommen",
+    "impressum": "Impressum",
+    "datenschutz": "Datenschutz",
+    "barrierefreiheit": "Erklärung zur Barrierefreiheit",
+    "leichte-sprache": "Leichte Sprache",
+    "wer-wir-sind": "Wer wir sind",
+    "projekte": "Projekte",
+    "beirat": "Beirat",
+    "grundlagen": "Grundlagen",
+}
+
+
+def write_small_content(content: Path) -> None:
+    """A content folder of nine pages and three articles that passes the strict publish in a few seconds."""
+    (content / "seiten").mkdir(parents=True)
+    (content / "artikel").mkdir()
+    for slug, title in PAGES.items():
+        (content / "seiten" / f"{slug}.md").write_text(
+            f"Title: {title}\nSlug: {slug}\nSummary: {SUMMARY}\n\nText der Seite {title}.\n", encoding="utf-8"
+        )
+    for month in (2, 3, 4):
+        (content / "artikel" / f"2024-0{month}-01-beitrag-{month}.md").write_text(
+            f"Title: Beitrag {month}\nDate: 2024-0{month}-01 10:00\nCategory: Meldungen\nTags: Integration\n"
+            f"Summary: {SUMMARY}\n\nDer Text von Beitrag {month}.\n",
+            encoding="utf-8",
+        )
 
 
 @pytest.fixture
@@ -226,6 +258,47 @@ def test_livereload_serves_on_127_0_0_1_and_rebuilds_on_save(site_copy):
             # The open page reloads by itself: nobody calls goto() again.
             page.get_by_text("Neu gespeicherter Absatz.").wait_for(timeout=30_000)
             browser.close()
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=10)
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def test_livereload_rebuilds_with_the_edited_plugin_code(site_copy):
+    small = site_copy / "kleiner-inhalt"
+    write_small_content(small)
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "invoke", "livereload", "--port", str(port), "--content", str(small)],
+        cwd=site_copy,
+        stdout=(site_copy / "vorschau.log").open("w"),
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    try:
+        home = f"http://127.0.0.1:{port}/"
+        assert wait_for(lambda: "Beitrag 4" in fetch(home)), "preview server did not answer"
+        assert "Neu geladen:" not in fetch(home)
+        # The date filter lives in a plugin that the first build has already imported.
+        dates = site_copy / "plugins" / "localisation" / "dates.py"
+        code = dates.read_text(encoding="utf-8")
+        original = 'return format_date(value, format="long", locale=lang)'
+        assert original in code
+        dates.write_text(code.replace(original, f'return "Neu geladen: " + {original[7:]}'), encoding="utf-8")
+        assert wait_for(lambda: "Neu geladen: 1. April 2024" in fetch(home), 90), (
+            site_copy / "vorschau.log"
+        ).read_text(encoding="utf-8")[-3000:]
+        # A plugin that no longer imports fails the rebuild; the last good build stays served.
+        dates.write_text(code + "\ndef kaputt(:\n", encoding="utf-8")
+        log = site_copy / "vorschau.log"
+        assert wait_for(lambda: "Die Vorschau wurde nicht neu gebaut" in log.read_text(encoding="utf-8"), 90)
+        assert "Neu geladen: 1. April 2024" in fetch(home)
+        assert not list(site_copy.glob(".output-vorschau-*")), "the failed build's folder is removed"
     finally:
         os.killpg(process.pid, signal.SIGTERM)
         process.wait(timeout=10)
