@@ -285,6 +285,11 @@ def test_every_answer_carries_the_security_headers(server, site):
         assert headers["Server"] in ("nginx", "Apache"), "no version number"
 
 
+def test_pages_ask_for_the_same_referrer_policy_as_the_header(site):
+    """A <meta name="referrer"> overrides the header, so it must not be weaker than `no-referrer`."""
+    assert read_html(site / "index.html").find("meta", attrs={"name": "referrer"})["content"] == "no-referrer"
+
+
 def test_every_kind_of_file_has_its_mime_type(server, site):
     types = {name: fetch(server + address)[1]["Content-Type"] for name, address in samples(site).items()}
     assert {name: value for name, value in types.items() if value not in EXPECTED_TYPES[name]} == {}
