@@ -121,14 +121,16 @@ def test_a_killed_publish_leaves_the_old_or_the_new_site_and_a_second_publish_st
             shutil.copytree(saved_old, output, symlinks=True)
 
     # A second publish while one builds: one German sentence, exit code 1, output/ untouched.
+    # The first is frozen (SIGSTOP, it keeps its lock) so it cannot finish before the second asks.
     running = Publish(site)
     running.wait_for_line(BUILD_LINE)
+    os.killpg(running.process.pid, signal.SIGSTOP)
     second = invoke(site, "publish")
     assert second.returncode == 1
     assert BUSY.fullmatch((second.stdout + second.stderr).strip()), second.stdout + second.stderr
     assert tree_signature(output) == old
     running.kill()
-    after_kills["build line, after the second publish"] = tree_signature(output)
+    after_kills["build line, frozen during the second publish"] = tree_signature(output)
 
     running = Publish(site)
     running.wait_for_line(BUILD_LINE)
@@ -175,6 +177,9 @@ def test_a_killed_publish_leaves_the_old_or_the_new_site_and_a_second_publish_st
     assert new != old
     for point, signature in after_kills.items():
         assert signature in (old, new), f"killed at {point}: output/ is neither the old nor the new site"
+        if not point.startswith("swap"):
+            assert signature == old, f"killed at {point}, before the swap: output/ must be the old site"
+        print(f"killed at {point}: {'old' if signature == old else 'new'} site")
 
 
 def test_fallback_swap_interrupted_between_its_renames_is_repaired_by_the_next_run(tmp_path):
