@@ -303,3 +303,17 @@ def test_image_jobs_do_not_accumulate_across_runs_in_one_process(tmp_path):
     first, second = (int(n) for n in result.stdout.split("JOBS")[1].split())
     assert first >= 4  # lead, text image and card of each photo
     assert second == first
+
+
+def test_a_cache_that_cannot_be_written_costs_a_warning_not_the_images(tmp_path):
+    content = write_content(tmp_path)
+    blocked = tmp_path / "eine-datei"
+    blocked.write_text("kein Ordner", encoding="utf-8")
+    result = run_pelican(content, "pelicanconf.py", tmp_path / "output", *cache_setting(blocked / "cache"))
+    messages = result.stdout + result.stderr
+    assert result.returncode == 0, messages
+    assert "Traceback" not in messages
+    assert "Zwischenspeicher für Bilder lässt sich nicht beschreiben" in messages
+    assert "RESPONSIVE_IMAGES_CACHE in pelicanconf.py" in messages
+    assert (tmp_path / "output" / "images" / "handyfoto-480w.avif").is_file()
+    assert_clean(tmp_path / "output", blocked)  # no cache folder could be made

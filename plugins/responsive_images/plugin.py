@@ -9,6 +9,7 @@ never encoded twice. Cache entries are checked when read and copied into
 output/, never linked (see cache.py).
 """
 
+import contextlib
 import json
 import logging
 import os
@@ -266,6 +267,19 @@ def _render(job):
     return render_variants(source, widths, formats, focus, card)
 
 
+def _store(folder: Path, files: dict[str, bytes], info: dict | None) -> None:
+    """Keep an encoded entry; a cache that cannot be written costs time in the next build, nothing else."""
+    try:
+        write_entry(folder, files, info)
+    except OSError as error:
+        logger.warning(
+            "%s: Der Zwischenspeicher für Bilder lässt sich nicht beschreiben (%s) – Schreibrechte prüfen "
+            "oder RESPONSIVE_IMAGES_CACHE in pelicanconf.py auf einen beschreibbaren Ordner setzen.",
+            folder.parent,
+            error.strerror or error,
+        )
+
+
 def encode_missing(pelican_object):
     """Place every verified cache entry in output/, encode the missing or damaged ones (on all
     cores), strip the originals Pelican copied, then remove cache entries unused for long."""
@@ -290,7 +304,7 @@ def encode_missing(pelican_object):
             jobs = [state["jobs"][folder] for folder in missing]
             work = [(job.source, widths, formats, job.focus, job.card) for job in jobs]
             for folder, job, files in zip(missing, jobs, pool.map(_render, work), strict=True):
-                write_entry(Path(folder), files, job.info.__dict__)
+                _store(Path(folder), files, job.info.__dict__)
                 for name, data in files.items():
                     place(data, job.output_folder / name)
     strip_copied_originals(pelican_object, state, cache_root, now)
@@ -298,8 +312,8 @@ def encode_missing(pelican_object):
         del state["index"][path]  # renamed or deleted sources
         state["index_changed"] = True
     if state["index_changed"]:
-        cache_root.mkdir(parents=True, exist_ok=True)
-        place(json.dumps(state["index"], sort_keys=True).encode(), cache_root / INDEX_FILE)
+        with contextlib.suppress(OSError):  # only a shortcut: without it, files are hashed again
+            place(json.dumps(state["index"], sort_keys=True).encode(), cache_root / INDEX_FILE)
     logger.info(
         "Bilder: %d neu berechnet, %d aus dem Zwischenspeicher", len(missing), len(state["jobs"]) - len(missing)
     )
@@ -330,7 +344,7 @@ def strip_copied_originals(pelican_object, state, cache_root: Path, now: float) 
             except ImageProblem:
                 static.unlink()  # unreadable: reported for the page that uses it; never publish it as it is
                 continue
-            write_entry(folder, {name: data}, None)
+            _store(folder, {name: data}, None)
         place(data, static)
 
 
