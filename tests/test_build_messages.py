@@ -5,7 +5,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from build_messages.plugin import FailureReasonFilter
+from build_messages.plugin import FailureReasonFilter, ProblemCounter, install_filter
 from build_messages.reasons import describe_failure
 from conftest import FIXTURES, run_pelican
 
@@ -76,3 +76,16 @@ def test_other_messages_pass_unchanged():
 def test_reason_for_wrong_encoding_says_how_to_fix():
     error = UnicodeDecodeError("utf-8", b"\xfc", 0, 1, "invalid start byte")
     assert "UTF-8" in describe_failure(error)
+
+
+def test_a_long_running_process_keeps_one_problem_counter_per_strict_build():
+    """A strict build that stopped before `finalized` leaves no counter behind for the next one."""
+    root = logging.getLogger()
+    before = list(root.handlers)
+    try:
+        for _ in range(3):  # as the preview or a test process runs build after build
+            install_filter(SimpleNamespace(settings={"BUILD_MESSAGES_STRICT": True}))
+        assert sum(isinstance(handler, ProblemCounter) for handler in root.handlers) == 1
+    finally:
+        for handler in [handler for handler in root.handlers if handler not in before]:
+            root.removeHandler(handler)

@@ -3,7 +3,7 @@
 import html
 import re
 from collections import Counter
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import snowballstemmer
@@ -28,7 +28,7 @@ def _stemmer():
     return snowballstemmer.stemmer("german")
 
 
-@cache
+@lru_cache(maxsize=200_000)  # bounded: the preview process lives long and meets new words on every save
 def stem(word: str) -> str:
     """Snowball stem of a lower-case word; ä, ö, ü become a, o, u and ß becomes ss, consistently."""
     return _stemmer().stemWord(word).replace("ß", "ss")

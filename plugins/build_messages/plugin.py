@@ -132,6 +132,8 @@ def install_filter(pelican_object):
     if pelican_object.settings.get("BUILD_MESSAGES_STRICT"):
         counter = ProblemCounter()
         root = logging.getLogger()
+        for stale in [handler for handler in root.handlers if isinstance(handler, ProblemCounter)]:
+            root.removeHandler(stale)  # left by a strict build in this process that stopped before `finalized`
         if not root.handlers:
             # `pelican --log-handler plain` installs no handler and relies on Python's
             # last-resort output, which stops once any handler (ours) exists.
