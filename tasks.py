@@ -253,3 +253,11 @@ def new(c, title, folder=str(ARTICLES)):
     print(f"Neuer Beitrag: {target}")
     if os.environ.get("EDITOR"):
         print(f"Öffnen mit: {os.environ['EDITOR']} {target}")
+
+
+@task(help={"examples": "how many generated content folders to try (default 2000)"})
+def fuzz(c, examples=2000):
+    """Fuzz what authors write (Hypothesis, random seed): check and build never crash or drop a file silently."""
+    env = {"FUZZ_PROFILE": "lang", "FUZZ_EXAMPLES": str(int(examples))}
+    tests = ROOT / "tests" / "test_fuzz.py"
+    c.run(f'"{sys.executable}" -m pytest "{tests}" -q -p no:cacheprovider', env=env, pty=False)
