@@ -1,11 +1,12 @@
 """Pelican glue: German dates in metadata; dates and UI strings for the theme's templates."""
 
+import re
 from pathlib import Path
 
 from pelican import signals
 from pelican.readers import MarkdownReader
 
-from .dates import iso_date, long_date, long_datetime, parse_author_date
+from .dates import AuthorDateError, iso_date, long_date, long_datetime, parse_author_date
 from .ui_strings import load_ui_strings, make_lookup
 
 
@@ -32,8 +33,29 @@ class AuthorDateMarkdownReader(MarkdownReader):
 
     def process_metadata(self, name, value):
         if name in ("date", "modified") and isinstance(value, str):
-            return parse_author_date(value, self.settings.get("TIMEZONE"))
+            try:
+                return parse_author_date(value, self.settings.get("TIMEZONE"))
+            except AuthorDateError as error:
+                line = header_line(Path(self._source_path or ""), name)
+                if line is None:
+                    raise
+                raise AuthorDateError(f"{error.what} (Zeile {line})", error.fix) from None
         return super().process_metadata(name, value)
+
+
+def header_line(path: Path, name: str) -> int | None:
+    """Line number of the header field `name` in `path`: Markdown's meta data carries none."""
+    try:
+        lines = path.read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeError):
+        return None
+    field = re.compile(rf"[ ]{{0,3}}{re.escape(name)}\s*:", re.IGNORECASE)
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            return None  # the header ends at the first blank line
+        if field.match(line):
+            return number
+    return None
 
 
 def use_author_date_reader(readers):
