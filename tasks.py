@@ -1,5 +1,6 @@
 """Tasks for building, previewing, checking and publishing the site (`invoke --list`)."""
 
+import contextlib
 import os
 import shutil
 import sys
@@ -81,29 +82,42 @@ def _site_timezone() -> ZoneInfo:
     return ZoneInfo(pelicanconf.TIMEZONE)
 
 
+@contextlib.contextmanager
+def only_publish():
+    """Hold the publish lock; if another publish holds it, stop with one German sentence."""
+    with contextlib.ExitStack() as held:
+        try:
+            held.enter_context(publish_lock(ROOT))
+        except PublishBusy as busy:
+            since = f" (seit {busy.started.astimezone(_site_timezone()):%H:%M} Uhr)" if busy.started else ""
+            raise SystemExit(
+                f"Es läuft bereits eine Veröffentlichung{since}. Bitte warten Sie, bis sie fertig ist, "
+                "und starten Sie dann erneut."
+            ) from None
+        yield
+
+
+def publish_locked(c) -> None:
+    """Build, check and swap into output/; the caller holds the publish lock."""
+    clean_leftovers(ROOT, OUTPUT)
+    staging = new_staging_folder(ROOT)
+    try:
+        strict_build(c, staging)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        print("Veröffentlichung abgebrochen: output/ bleibt unverändert.", file=sys.stderr)
+        raise
+    # mkdtemp makes the folder private (0700); a web server or GitHub Pages must read it.
+    staging.chmod(0o755)
+    progress("Veröffentlichung 3/3: Die neue Website wird eingesetzt …")
+    swap_into_place(staging, OUTPUT)
+
+
 @task
 def publish(c):
     """Production build with publishconf.py into output/, strict: any warning fails it."""
-    try:
-        with publish_lock(ROOT):
-            clean_leftovers(ROOT, OUTPUT)
-            staging = new_staging_folder(ROOT)
-            try:
-                strict_build(c, staging)
-            except BaseException:
-                shutil.rmtree(staging, ignore_errors=True)
-                print("Veröffentlichung abgebrochen: output/ bleibt unverändert.", file=sys.stderr)
-                raise
-            # mkdtemp makes the folder private (0700); a web server or GitHub Pages must read it.
-            staging.chmod(0o755)
-            progress("Veröffentlichung 3/3: Die neue Website wird eingesetzt …")
-            swap_into_place(staging, OUTPUT)
-    except PublishBusy as busy:
-        since = f" (seit {busy.started.astimezone(_site_timezone()):%H:%M} Uhr)" if busy.started else ""
-        raise SystemExit(
-            f"Es läuft bereits eine Veröffentlichung{since}. Bitte warten Sie, bis sie fertig ist, "
-            "und starten Sie dann erneut."
-        ) from None
+    with only_publish():
+        publish_locked(c)
     print(f"Veröffentlichungsfertige Website in {OUTPUT}")
 
 
@@ -213,9 +227,11 @@ def bench(c):
 @task(help={"push": "also push the gh-pages branch to origin (off by default)"})
 def gh_pages(c, push=False):
     """Publish, then commit output/ to the gh-pages branch (push only with --push)."""
-    publish(c)
     push_flag = " -p" if push else ""
-    c.run(f'{sys.executable} -m ghp_import -n -b gh-pages -m "Website veröffentlichen"{push_flag} "{OUTPUT}"')
+    # Under one lock, so no other publish replaces output/ while it is being committed.
+    with only_publish():
+        publish_locked(c)
+        c.run(f'{sys.executable} -m ghp_import -n -b gh-pages -m "Website veröffentlichen"{push_flag} "{OUTPUT}"')
 
 
 ARTICLE_TEMPLATE = """\
