@@ -71,7 +71,16 @@ def _published_site_url() -> str:
 @task
 def build(c):
     """Development build (drafts visible) into output/."""
-    c.run(pelican_command("pelicanconf.py", OUTPUT))
+    # Built beside output/ and swapped in whole, like the preview: a publish swapping output/
+    # meanwhile never receives half of a development build (drafts) into the published site.
+    staging = new_staging_folder(ROOT, PREVIEW_STAGING_PREFIX)
+    try:
+        c.run(pelican_command("pelicanconf.py", staging))
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    staging.chmod(0o755)
+    swap_into_place(staging, OUTPUT)
 
 
 def _site_timezone() -> ZoneInfo:

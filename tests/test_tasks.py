@@ -108,6 +108,7 @@ def test_new_creates_a_dated_draft_with_a_german_file_name(site_copy):
     assert build.returncode == 0, build.stderr
     draft = site_copy / "output" / "entwuerfe" / "foerderung-fuer-frauen" / "index.html"
     assert read_html(draft).h1.get_text(strip=True) == "Förderung für Frauen"
+    assert not list(site_copy.glob(".output-*")), "the build's staging folder became output/"
 
 
 @pytest.mark.parametrize("machine_zone", ["Pacific/Kiritimati", "America/New_York"])
