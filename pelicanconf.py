@@ -117,6 +117,7 @@ NEWEST_FIRST_ARCHIVES = True
 SITE_NAVIGATION = [
     ("Aktuelles", "aktuelles/"),
     ("Wer wir sind", "wer-wir-sind/"),
+    ("Beratung", "beratung/"),
     ("Projekte", "projekte/"),
     ("Beirat", "beirat/"),
     ("Grundlagen", "grundlagen/"),
