@@ -35,6 +35,24 @@ MISSING_LINK_TARGET_MESSAGE = "Unable to find '%s', skipping url replacement."
 MISSING_PROPERTY_MESSAGE = "Skipping %s: could not find information about '%s'"
 UNKNOWN_STATUS_MESSAGE = "Unknown status '%s' for file %s, skipping it. (Not in %s)"
 OUTSIDE_OUTPUT_MESSAGE = "Skipping %s: file %r would be written outside output path"
+ATTACH_MESSAGE = (
+    "The {attach} link in %s cannot relocate %s because %s. Falling back to {filename} link behavior instead."
+)
+ATTACH_REASONS = {
+    "another link already referenced its location": "eine andere Datei sie schon verlinkt",
+    "its output location was already overridden": "ihr Platz schon festgelegt ist",
+}
+INVALID_SLUG_MESSAGE = 'Unable to generate valid slug for %s "%s".'
+SLUG_OWNERS = {"Author": "Author", "Category": "Category", "Tag": "Tags"}
+# Pelican replaces a message by its group's summary from the fifth of a kind on.
+GROUP_MESSAGES = {
+    "Other resources were not found and their urls not replaced": "Weitere Links führen ins Leere (siehe oben).",
+    "More {attach} warnings silenced.": "Weitere Links mit {attach} wie oben.",
+    "Other invalid slugs.": "Weitere Angaben, aus denen sich keine Webadresse bilden lässt (siehe oben).",
+    "Other images have empty alt attributes": "Weitere Bilder ohne Alternativtext (siehe oben).",
+}
+EMPTY_ALT_MESSAGE = "Empty alt attribute for image %s in %s"
+DUPLICATE_FIELD_MESSAGE = "Duplicate definition of `%s` for %s. Using first one."
 # The metadata line an author writes for each property Pelican requires.
 METADATA_NAMES = {"title": "Title", "date": "Date", "category": "Category"}
 
@@ -88,6 +106,58 @@ class ContentMessageFilter(logging.Filter):
                 "Meist fehlt „Title“ oder „Slug“."
             )
             record.args = (_where(content), save_as)
+        elif record.msg == ATTACH_MESSAGE:
+            linking, target, reason = record.args
+            record.msg = (
+                "%s: Der Link mit {attach} auf „%s“ legt die Datei nicht neben diese Seite, weil %s; "
+                "sie bleibt an ihrem Platz. Verlinken Sie sie mit {static} statt {attach}."
+            )
+            record.args = (linking, target, ATTACH_REASONS.get(reason, reason))
+        else:
+            _translate_group(record)
+        return True
+
+
+def _translate_group(record: logging.LogRecord) -> None:
+    if isinstance(record.msg, str) and record.msg in GROUP_MESSAGES:
+        record.msg, record.args = GROUP_MESSAGES[record.msg], ()
+
+
+class SlugMessageFilter(logging.Filter):
+    """Rewrite Pelican's "Unable to generate valid slug" for an author, category or tag in German."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.msg == INVALID_SLUG_MESSAGE:
+            kind, name = record.args
+            content = _content_being_processed()
+            record.msg = (
+                "%s: Aus „%s“ (%s) lässt sich keine Webadresse bilden. "
+                "Schreiben Sie den Namen mit Buchstaben oder Ziffern oder löschen Sie die Angabe."
+            )
+            where = _where(content) if content is not None else "(unbekannte Datei)"
+            record.args = (where, name, SLUG_OWNERS.get(kind, kind))
+        else:
+            _translate_group(record)
+        return True
+
+
+class ReaderMessageFilter(logging.Filter):
+    """Rewrite Pelican's messages about one Markdown file's text in German."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.msg == EMPTY_ALT_MESSAGE:
+            image, path = record.args
+            record.msg = (
+                "%s: Das Bild „%s“ hat einen leeren Alternativtext. Schreiben Sie in die eckigen Klammern "
+                "von ![…](…), was zu sehen ist, oder „dekorativ“ bei reinem Schmuck."
+            )
+            record.args = (path, image)
+        elif record.msg == DUPLICATE_FIELD_MESSAGE:
+            name, path = record.args
+            record.msg = "%s: Das Feld „%s“ steht mehrmals im Kopf; es gilt das erste. Löschen Sie die weiteren."
+            record.args = (path, name)
+        else:
+            _translate_group(record)
         return True
 
 
@@ -118,11 +188,17 @@ class ProblemCounter(logging.Handler):
         self.count += 1
 
 
+class StrictBuildCounter(ProblemCounter):
+    """The counter of one strict build; `invoke check` keeps its own ProblemCounter next to it."""
+
+
 def install_filter(pelican_object):
     """Attach the message filters, and the problem counter for strict builds."""
     for logger_name, filter_class in (
         ("pelican.generators", FailureReasonFilter),
         ("pelican.contents", ContentMessageFilter),
+        ("pelican.urlwrappers", SlugMessageFilter),
+        ("pelican.readers", ReaderMessageFilter),
         ("pelican.utils", SiteMessageFilter),
         ("pelican.cache", SiteMessageFilter),
     ):
@@ -130,9 +206,9 @@ def install_filter(pelican_object):
         if not any(isinstance(f, filter_class) for f in named_logger.filters):
             named_logger.addFilter(filter_class())
     if pelican_object.settings.get("BUILD_MESSAGES_STRICT"):
-        counter = ProblemCounter()
+        counter = StrictBuildCounter()
         root = logging.getLogger()
-        for stale in [handler for handler in root.handlers if isinstance(handler, ProblemCounter)]:
+        for stale in [handler for handler in root.handlers if isinstance(handler, StrictBuildCounter)]:
             root.removeHandler(stale)  # left by a strict build in this process that stopped before `finalized`
         if not root.handlers:
             # `pelican --log-handler plain` installs no handler and relies on Python's

@@ -35,6 +35,8 @@ from .references import (
     check_related,
     check_translation,
     duplicate_addresses,
+    overlong,
+    overlong_addresses,
 )
 from .rules import DEFAULTS, Rules
 from .source import SourceLimits, read_source
@@ -169,6 +171,8 @@ def check_all(generators) -> tuple[list[Problem], set[str], set[str]]:
             check_translation(source, own, index, rules)
     problems = [problem for source in sources.values() for problem in source.problems]
     clashes, skipped = duplicate_addresses(index, sources, display)
+    too_long, unwritable = overlong_addresses(index, sources, display)
+    clashes, skipped = clashes + too_long, skipped | unwritable
     unpublished = {
         display[relative]
         for relative, source in sources.items()
@@ -204,7 +208,9 @@ def skip_items(generators, skipped: set[str]) -> None:
 
 
 def _clashing(items, reserved) -> set[str]:
-    return {item.source for clash in address_clashes(items, reserved) for item in clash.skipped}
+    items = list(items)
+    clashing = {item.source for clash in address_clashes(items, reserved) for item in clash.skipped}
+    return clashing | {item.source for item in items if overlong(item.save_as)}
 
 
 def skip_duplicate_articles(generator) -> None:

@@ -213,6 +213,38 @@ def address_clashes(items, reserved_outputs: dict[str, str]) -> list[Clash]:
     return clashes
 
 
+MAX_NAME_BYTES = 255  # the longest file or folder name Linux, macOS and Windows file systems store
+
+
+def overlong(save_as: str) -> bool:
+    """Whether a folder or file name in this output path is too long to be written."""
+    return any(len(part.encode("utf-8")) > MAX_NAME_BYTES for part in save_as.split("/"))
+
+
+def overlong_addresses(index: SiteIndex, sources: dict[str, Source], display: dict[str, str]):
+    """Items whose address has a part too long for a file name: (problems, sources to skip).
+
+    Pelican would stop with a traceback when writing it (a Title of 300 letters and no Slug).
+    """
+    problems, skipped = [], set()
+    for item in sorted(index.items.values(), key=lambda item: item.source):
+        if not overlong(item.save_as):
+            continue
+        skipped.add(item.source)
+        source = sources.get(item.source)
+        line = next((f.line for f in (source.first("slug"), source.first("title")) if f), 1) if source else 1
+        problems.append(
+            Problem(
+                display.get(item.source, item.source),
+                line,
+                f"Die Webadresse dieser Datei hat einen Teil mit über {MAX_NAME_BYTES} Zeichen, so lässt sie "
+                "sich nicht speichern; die Datei wird übersprungen",
+                "Geben Sie ihr eine kurze Zeile „Slug: …“ (das Ende der Webadresse, etwa drei Wörter des Titels)",
+            )
+        )
+    return problems, skipped
+
+
 def duplicate_addresses(index: SiteIndex, sources: dict[str, Source], display: dict[str, str]):
     """Items written to the same address as another item or an overview: (problems, sources to skip).
 

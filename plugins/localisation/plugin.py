@@ -32,6 +32,10 @@ class AuthorDateMarkdownReader(MarkdownReader):
     """
 
     def process_metadata(self, name, value):
+        if isinstance(value, list):
+            # A field written twice (content_checks reports it): the first line counts, as Pelican does
+            # for Date or Slug; a list as Title, Lang or Template breaks sorting, templates and the build.
+            value = value[0]
         if name in ("date", "modified") and isinstance(value, str):
             try:
                 return parse_author_date(value, self.settings.get("TIMEZONE"))
