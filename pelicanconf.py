@@ -42,6 +42,27 @@ DEFAULT_LANG = "de"
 TIMEZONE = "Europe/Berlin"
 LOCALE = ("C.UTF-8",)  # Pelican's own strftime dates are not shown anywhere
 
+# --- Languages (the one list; content checks, JSON-LD and the theme read it) ---
+# German first: the original of every translation, at the site root as always. Every
+# other language lives under /<code>/ (pages /en/<slug>/, articles /en/aktuelles/<year>/<slug>/,
+# its start page /en/, its search /en/suche/). Per language:
+#   name       its name in itself (language switcher; no flags: languages are not countries)
+#   direction  "ltr" or "rtl" (<html dir>, the mirrored layout)
+#   locale     the CLDR locale for dates and digits (Babel). Arabic: ar_SY — Levantine month
+#              names (آذار) and Arabic-Indic digits, as Syrian and Iraqi readers, the largest
+#              Arabic-reading groups here, write them; Persian: fa_IR with Persian digits.
+#   og_locale  Open Graph's og:locale, from the list Open Graph consumers know (Facebook's):
+#              it has one Arabic, ar_AR, and no ar_SY, which would be ignored.
+# The key is the HTML lang code, the hreflang and Pagefind's language (one index per language).
+SITE_LANGUAGES = {
+    "de": {"name": "Deutsch", "direction": "ltr", "locale": "de_DE", "og_locale": "de_DE"},
+    "en": {"name": "English", "direction": "ltr", "locale": "en_GB", "og_locale": "en_GB"},
+    "ar": {"name": "العربية", "direction": "rtl", "locale": "ar_SY", "og_locale": "ar_AR"},
+    "tr": {"name": "Türkçe", "direction": "ltr", "locale": "tr_TR", "og_locale": "tr_TR"},
+    "uk": {"name": "Українська", "direction": "ltr", "locale": "uk_UA", "og_locale": "uk_UA"},
+    "fa": {"name": "فارسی", "direction": "rtl", "locale": "fa_IR", "og_locale": "fa_IR"},
+}
+
 
 # --- Content folders -------------------------------------------------------
 PATH = "content"
@@ -200,7 +221,7 @@ CONTENT_CHECKS_CATEGORIES = ["Pressemitteilungen", "Meldungen"]  # the Category 
 CONTENT_CHECKS_REQUIRED_FIELDS = {"article": ["title", "date", "category", "summary"], "page": ["title"]}
 CONTENT_CHECKS_SUMMARY_LENGTH = (40, 300)  # characters: teaser text and search engine snippet
 # Languages the site is prepared for (Lang:); German is the original of every translation.
-CONTENT_CHECKS_LANGUAGES = ["de", "en", "ar", "tr", "uk", "fa"]
+CONTENT_CHECKS_LANGUAGES = list(SITE_LANGUAGES)
 CONTENT_CHECKS_FIELDS = [
     "title",
     "date",
@@ -230,11 +251,15 @@ CONTENT_CHECKS_FIELDS = [
 CONTENT_CHECKS_VAGUE_LINK_TEXTS = ["hier", "hier klicken", "klicken sie hier", "mehr", "link", "weiter"]
 CONTENT_CHECKS_AS_ERRORS = False  # publishconf.py: True
 CONTENT_CHECKS_SHOW_ON_PAGE = True  # the preview shows a page's problems on it; publishconf.py: False
+# At build start, every site language with a section in LOCALISATION_UI_STRINGS_FILE must have every
+# key (and the same {placeholders}) of [de], else the build stops naming language and keys. True: a site
+# language without any section stops it too (switch on once every language's texts are in the table).
+CONTENT_CHECKS_UI_STRINGS_EVERY_LANGUAGE = False
 
 # structured_data: JSON-LD for the office (GovernmentOrganization), articles (NewsArticle)
 # and breadcrumbs; the office's contact point and the languages it advises in.
 STRUCTURED_DATA_CONTACT_TYPE = "Beratung und Anfragen"
-STRUCTURED_DATA_LANGUAGES = ["de", "en", "tr", "ar", "uk"]
+STRUCTURED_DATA_LANGUAGES = list(SITE_LANGUAGES)
 STRUCTURED_DATA_ADDRESS = {
     "streetAddress": "Rathausplatz 1",
     "postalCode": "55555",

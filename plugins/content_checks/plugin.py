@@ -25,6 +25,7 @@ from pelican.generators import ArticlesGenerator, PagesGenerator
 from pelican.readers import MarkdownReader
 
 from .body import check_body, check_header_html
+from .languages import Version, translation_age_problems, ui_strings_problems
 from .metadata import check_metadata
 from .problems import Problem, summary
 from .references import (
@@ -140,6 +141,24 @@ def _fields_in_filename(relative: str, settings) -> frozenset[str]:
     return frozenset(key for key, value in match.groupdict().items() if value) if match else frozenset()
 
 
+def versions_of(context, sources) -> list[Version]:
+    """Every article and page with its language and last change (`Modified:`, else `Date:`), for age checks."""
+    versions = []
+    for key, item in context["generated_content"].items():
+        if not isinstance(item, Article | Page):
+            continue
+        key = Path(key).as_posix()
+        source = sources.get(key)
+        modified = getattr(item, "modified", None)
+        changed = modified or getattr(item, "date", None)
+        name = "Modified" if modified else "Date"
+        fields = [source.first(name.lower()), source.first("lang")] if source is not None else []
+        line = next((field.line for field in fields if field is not None), 1)
+        kind = "article" if isinstance(item, Article) else "page"
+        versions.append(Version(key, kind, item.slug or "", item.lang, changed, name, line))
+    return versions
+
+
 def check_all(generators) -> tuple[list[Problem], set[str], set[str]]:
     """Check every Markdown file of the articles and pages generators.
 
@@ -170,6 +189,8 @@ def check_all(generators) -> tuple[list[Problem], set[str], set[str]]:
             check_related(source, own, index, relative)
             check_translation(source, own, index, rules)
     problems = [problem for source in sources.values() for problem in source.problems]
+    versions = versions_of(article_generator.context, sources)
+    problems += translation_age_problems(versions, settings["DEFAULT_LANG"], display)
     clashes, skipped = duplicate_addresses(index, sources, display)
     too_long, unwritable = overlong_addresses(index, sources, display)
     clashes, skipped = clashes + too_long, skipped | unwritable
@@ -258,8 +279,28 @@ def report_problems(generators) -> None:
                 item.content_problems = by_path.get(display_path(content_root / source), [])
 
 
+def check_ui_strings(pelican_object) -> None:
+    """At build start: stop the build if a language of the site lacks texts of the UI table (`initialized`)."""
+    settings = pelican_object.settings
+    table = settings.get("LOCALISATION_UI_STRINGS_FILE")
+    if not table or not Path(table).is_file():
+        return
+    rules = Rules.from_settings(settings)
+    every = settings.get(
+        "CONTENT_CHECKS_UI_STRINGS_EVERY_LANGUAGE", DEFAULTS["CONTENT_CHECKS_UI_STRINGS_EVERY_LANGUAGE"]
+    )
+    text = Path(table).read_text(encoding="utf-8")
+    problems = ui_strings_problems(display_path(Path(table)), text, rules.languages, rules.default_language, every)
+    for problem in problems:
+        logger.error("%s", problem)
+    if problems:
+        logger.error(summary(problems))
+        raise SystemExit(1)
+
+
 def register():
     """Connect the signals."""
+    signals.initialized.connect(check_ui_strings)
     signals.article_generator_pretaxonomy.connect(skip_duplicate_articles)
     signals.page_generator_finalized.connect(skip_duplicate_pages)
     signals.all_generators_finalized.connect(report_problems)

@@ -21,6 +21,8 @@ DEFAULTS = {
     "CONTENT_CHECKS_AS_ERRORS": False,
     # Show a page's problems in a banner on that page (the local preview only).
     "CONTENT_CHECKS_SHOW_ON_PAGE": False,
+    # A site language without any section in the UI table stops the build too (not only an incomplete one).
+    "CONTENT_CHECKS_UI_STRINGS_EVERY_LANGUAGE": False,
 }
 
 # German names authors tend to write for our English field names.
