@@ -456,6 +456,9 @@ ARTICLE_HEAD = "\n".join(valid_header("artikel", "Meldung")) + "\n"
 @example(only("artikel", ("2024-03-05-autor", ARTICLE_HEAD + "Author: ,\n\nText.")))
 @example(only("seiten", ("bild", "Title: Bild\n\n![](bild.jpg)\n")))
 @example(only("seiten", ("doppelt", "Title: A\nTitle: B\n\nText.\n")))
+# Found: `Template: page` on an article (or a listing's template) stopped the build ('page' is undefined).
+@example(only("artikel", ("2024-03-05-vorlage", ARTICLE_HEAD + "Template: page\n\nText.")))
+@example(only("seiten", ("vorlage", "Title: Vorlage\nTemplate: index\n\nText.\n")))
 def test_check_and_build_never_crash_or_drop_a_file_silently(files):
     check_site(files)
 

@@ -241,8 +241,11 @@ def fail_strict_build(pelican_object):
         raise SystemExit(1)
 
 
+LISTING_TEMPLATES = ("base", "category", "tag", "author", "categories", "authors", "period_archives")
+
+
 def fall_back_to_default_template(generator):
-    """Give items whose `Template:` the theme lacks the default template, with a warning.
+    """Give items whose `Template:` the theme lacks, or is not made for them, the default template, with a warning.
 
     Without this, Pelican stops the whole build with a traceback at write time.
     """
@@ -252,8 +255,21 @@ def fall_back_to_default_template(generator):
         for name in ("articles", "translations", "hidden_articles", "drafts", "pages", "hidden_pages", "draft_pages")
         for item in getattr(generator, name, [])
     ]
+    # Templates for lists or for the other kind of item: an article rendered with page.html stops the build.
+    other_kinds = {"page" if default == "article" else "article", *LISTING_TEMPLATES}
+    other_kinds.update(generator.settings.get("DIRECT_TEMPLATES", []))
     for item in items:
         if item.template == default:
+            continue
+        if item.template in other_kinds:
+            logger.warning(
+                "%s: Die Vorlage „%s“ (Template) ist nicht für diese Art von Seite gemacht; sie wird mit der "
+                "Standardvorlage „%s“ gebaut. Löschen Sie die Zeile „Template:“.",
+                item.relative_source_path,
+                item.template,
+                default,
+            )
+            item.template = default
             continue
         try:
             generator.get_template(item.template)
