@@ -29,7 +29,11 @@ OPT_OUT_VALUES = {"nein", "no", "false", "aus", "0"}
 
 @dataclass(frozen=True)
 class Teaser:
-    """One card of the „Auch interessant“ block."""
+    """One card of the „Auch interessant“ block.
+
+    `other_lang` is True when the item is not in the page's language (then always the default language,
+    German): the template gives the card `lang="{{ teaser.item.lang }}"` and shows „(auf Deutsch)“.
+    """
 
     item: object
     excerpt: str
@@ -131,19 +135,37 @@ def attach_teasers(generators):
         item.related = [Teaser(by_key[c.key], teaser_excerpt(by_key[c.key]), c.other_lang) for c in choices]
 
 
+def in_reader_language(items, lang: str, default_lang: str) -> list:
+    """The items in `lang`, then default-language items that have no translation into `lang` among `items`."""
+    translated = {item.slug for item in items if item.lang == lang}
+    return [
+        item
+        for item in items
+        if item.lang == lang or (item.lang == default_lang and lang != default_lang and item.slug not in translated)
+    ]
+
+
 def attach_topic_links(articles, pages, settings) -> None:
-    """Pages with tags list the articles sharing one (newest first); articles link back to those pages."""
+    """Pages with tags list the articles sharing one (newest first); articles link back to those pages.
+
+    Both in the reader's language: a page lists articles in its language, then German ones not translated
+    into it; a German page lists German articles only. The same for the pages an article links back to.
+    """
     limit = setting(settings, "AUCH_INTERESSANT_TOPIC_ARTICLES")
+    default_lang = settings["DEFAULT_LANG"]
     for article in articles:
         article.topic_pages = []
     newest_first = sorted(articles, key=lambda a: (-a.date.timestamp(), a.slug))
+    tagged_pages = {}
     for page in sorted(pages, key=lambda p: (p.title, p.slug)):
         page_tags = {tag.name.lower() for tag in getattr(page, "tags", None) or []}
         tagged = [a for a in newest_first if page_tags & {t.name.lower() for t in getattr(a, "tags", None) or []}]
-        page.topic_articles = tagged[:limit]
+        page.topic_articles = in_reader_language(tagged, page.lang, default_lang)[:limit]
         page.topic_tags = list(getattr(page, "tags", None) or [])
         for article in tagged:
-            article.topic_pages.append(page)
+            tagged_pages.setdefault(id(article), []).append(page)
+    for article in articles:
+        article.topic_pages = in_reader_language(tagged_pages.get(id(article), []), article.lang, default_lang)
 
 
 def register():

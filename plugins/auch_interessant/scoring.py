@@ -17,6 +17,8 @@ from scipy import sparse
 from .text import MIN_PART, compound_parts, stem, word_counts
 
 BLOCK_ROWS = 1024
+# Languages whose compound words are split into known parts ("Sprachtandem" → Sprache, Tandem).
+COMPOUND_LANGUAGES = frozenset({"de"})
 SECONDS_PER_YEAR = 365.25 * 24 * 3600
 
 
@@ -73,22 +75,29 @@ def doc_words(doc: Doc, weights: Weights) -> Counter:
     """Weighted word counts of title, summary and the start of the body."""
     counts = Counter()
     for text, factor in ((doc.title, weights.title), (doc.summary, weights.summary), (doc.body, 1.0)):
-        for word, count in word_counts(text, weights.max_body_words).items():
+        for word, count in word_counts(text, weights.max_body_words, doc.lang).items():
             counts[word] += count * factor
     return counts
 
 
 def corpus_terms(docs: list[Doc], weights: Weights) -> list[Counter]:
-    """Per doc, weighted counts of stems and of the stems of compound parts the corpus knows."""
+    """Per doc, weighted counts of stems and, in German, of the stems of compound parts the corpus knows."""
     word_counts_per_doc = [doc_words(doc, weights) for doc in docs]
-    known_words = frozenset(word for counts in word_counts_per_doc for word in counts if len(word) >= MIN_PART)
+    known_words = frozenset(
+        word
+        for doc, counts in zip(docs, word_counts_per_doc, strict=True)
+        if doc.lang in COMPOUND_LANGUAGES
+        for word in counts
+        if len(word) >= MIN_PART
+    )
     parts: dict[str, list[str]] = {}
     terms_per_doc = []
-    for counts in word_counts_per_doc:
+    for doc, counts in zip(docs, word_counts_per_doc, strict=True):
         terms = Counter()
+        compounds = doc.lang in COMPOUND_LANGUAGES
         for word, count in counts.items():
-            terms[stem(word)] += count
-            if len(word) >= 2 * MIN_PART:
+            terms[stem(word, doc.lang)] += count
+            if compounds and len(word) >= 2 * MIN_PART:
                 if word not in parts:
                     parts[word] = compound_parts(word, known_words)
                 for part in parts[word]:

@@ -1,4 +1,9 @@
-"""German text to weighted terms: lower case, stop words, Snowball stems, compound parts."""
+"""Text to weighted terms per language: lower case, stop words, stems, and German compound parts.
+
+German, English, Arabic, Turkish and Persian use their Snowball stemmer (Persian since Snowball 3.0);
+Ukrainian has none (the Russian one leaves most Ukrainian endings on), so `ukrainian_stem` strips one
+common inflectional ending. A language without either keeps its lower-case words.
+"""
 
 import html
 import re
@@ -9,29 +14,114 @@ from pathlib import Path
 import snowballstemmer
 
 WORD = re.compile(r"[^\W\d_]{3,}")
+# Persian joins a word's parts with a zero-width non-joiner ("کتاب‌ها"): it stays inside the word.
+WORD_WITH_ZWNJ = re.compile(r"[^\W\d_](?:[^\W\d_]|\u200c)+[^\W\d_]")
 TAG = re.compile(r"<[^>]+>")
 STOPWORDS_FILE = Path(__file__).with_name("stopwords_de.txt")
+# Snowball algorithm per language code; languages without one keep their words (Ukrainian: see below).
+SNOWBALL = {"de": "german", "en": "english", "ar": "arabic", "tr": "turkish", "fa": "persian", "ru": "russian"}
+# Arabic-script vowel marks and the stretching letter (tatweel): written only sometimes, never meaning.
+ARABIC_MARKS = re.compile(r"[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+# Persian text typed on an Arabic keyboard has Arabic yeh and kaf; both mean the Persian letters.
+PERSIAN_LETTERS = str.maketrans({"\u064a": "\u06cc", "\u0643": "\u06a9", "\u0649": "\u06cc"})
+# Ukrainian inflectional endings, longest first; one is stripped when at least UK_MIN_STEM letters remain.
+UKRAINIAN_ENDINGS = tuple(
+    sorted(
+        [
+            "ями",
+            "ами",
+            "ові",
+            "еві",
+            "ого",
+            "ому",
+            "ими",
+            "іми",
+            "ої",
+            "ій",
+            "ий",
+            "их",
+            "іх",
+            "ім",
+            "им",
+            "ою",
+            "ею",
+            "ах",
+            "ях",
+            "ів",
+            "їв",
+            "ам",
+            "ям",
+            "ом",
+            "ем",
+            "ти",
+            "ть",
+            "ся",
+            "а",
+            "я",
+            "о",
+            "е",
+            "і",
+            "ї",
+            "и",
+            "у",
+            "ю",
+            "ь",
+            "й",
+        ],
+        key=len,
+        reverse=True,
+    )
+)
+UK_MIN_STEM = 4
 # German joins compound parts with these linking letters (Fugenelemente).
 LINKING_ENDINGS = ("s", "es", "n", "en", "e")
 MIN_PART = 4
 
 
 @cache
-def stopwords() -> frozenset[str]:
-    """The shipped German stop-word list."""
-    lines = STOPWORDS_FILE.read_text(encoding="utf-8").splitlines()
-    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+def stopwords(lang: str = "de") -> frozenset[str]:
+    """The shipped stop-word list of a language (German by default); empty for a language without one."""
+    path = STOPWORDS_FILE.with_name(f"stopwords_{lang}.txt")
+    if not path.is_file():
+        return frozenset()
+    lines = path.read_text(encoding="utf-8").splitlines()
+    entries = (line.strip() for line in lines if line.strip() and not line.startswith("#"))
+    return frozenset(entries if lang == "de" else (normalise(entry, lang) for entry in entries))
 
 
 @cache
-def _stemmer():
-    return snowballstemmer.stemmer("german")
+def _stemmer(algorithm: str = "german"):
+    return snowballstemmer.stemmer(algorithm)
+
+
+def ukrainian_stem(word: str) -> str:
+    """The word without one common case, number or verb ending ("консультації", "консультація" → "консультаці")."""
+    for ending in UKRAINIAN_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= UK_MIN_STEM:
+            return word[: -len(ending)]
+    return word
 
 
 @lru_cache(maxsize=200_000)  # bounded: the preview process lives long and meets new words on every save
-def stem(word: str) -> str:
-    """Snowball stem of a lower-case word; ä, ö, ü become a, o, u and ß becomes ss, consistently."""
-    return _stemmer().stemWord(word).replace("ß", "ss")
+def stem(word: str, lang: str = "de") -> str:
+    """Stem of a lower-case word in its language; German: ä, ö, ü become a, o, u and ß becomes ss, consistently."""
+    if lang == "de":
+        return _stemmer().stemWord(word).replace("ß", "ss")
+    if lang == "uk":
+        return ukrainian_stem(word)
+    algorithm = SNOWBALL.get(lang)
+    return _stemmer(algorithm).stemWord(word) if algorithm else word
+
+
+def normalise(text: str, lang: str) -> str:
+    """Lower case as the language writes it, without marks that change no meaning."""
+    if lang == "tr":
+        text = text.replace("I", "ı").replace("İ", "i")  # Turkish dotless and dotted i
+    elif lang in ("ar", "fa"):
+        text = ARABIC_MARKS.sub("", text)
+        if lang == "fa":
+            text = text.translate(PERSIAN_LETTERS)
+    return text.lower()
 
 
 def plain_text(markup: str) -> str:
@@ -39,15 +129,19 @@ def plain_text(markup: str) -> str:
     return html.unescape(TAG.sub(" ", markup))
 
 
-def words(text: str) -> list[str]:
+def words(text: str, lang: str = "de") -> list[str]:
     """Lower-case words of three or more letters, without stop words."""
-    stop = stopwords()
-    return [word for word in WORD.findall(text.lower()) if word not in stop]
+    if lang == "de":
+        stop = stopwords()
+        return [word for word in WORD.findall(text.lower()) if word not in stop]
+    stop = stopwords(lang)
+    pattern = WORD_WITH_ZWNJ if lang == "fa" else WORD
+    return [word for word in pattern.findall(normalise(text, lang)) if len(word) >= 3 and word not in stop]
 
 
-def word_counts(text: str, max_words: int | None = None) -> Counter:
+def word_counts(text: str, max_words: int | None = None, lang: str = "de") -> Counter:
     """How often each word occurs in the text (in its first `max_words` words, if given)."""
-    return Counter(words(text)[:max_words])
+    return Counter(words(text, lang)[:max_words])
 
 
 def _head_forms(head: str):
