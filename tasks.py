@@ -308,6 +308,6 @@ def new(c, title, folder=str(ARTICLES)):
 @task(help={"examples": "how many generated content folders to try (default 2000)"})
 def fuzz(c, examples=2000):
     """Fuzz what authors write (Hypothesis, random seed): check and build never crash or drop a file silently."""
-    env = {"FUZZ_PROFILE": "lang", "FUZZ_EXAMPLES": str(int(examples))}
+    env = {"FUZZ_PROFILE": "long", "FUZZ_EXAMPLES": str(int(examples))}
     tests = ROOT / "tests" / "test_fuzz.py"
     c.run(f'"{sys.executable}" -m pytest "{tests}" -q -p no:cacheprovider', env=env, pty=False)

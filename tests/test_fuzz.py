@@ -4,7 +4,7 @@ Hypothesis writes small content folders shaped like ours (content/artikel/, cont
 file names, header lines and bodies, then runs `invoke check` (its task function) and a development
 build with pelicanconf.py, both in this process. Property: no traceback or exception name in any
 output, and every Markdown file is either written (or read, for the check) or named in a German
-`path:line: what — fix` message. Profiles: "ci" (fixed seed and count, under a minute) and "lang"
+`path:line: what — fix` message. Profiles: "ci" (fixed seed and count, under a minute) and "long"
 (`invoke fuzz`, FUZZ_EXAMPLES examples from a random seed).
 """
 
@@ -39,7 +39,7 @@ settings.register_profile(
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 settings.register_profile(
-    "lang",
+    "long",
     max_examples=int(os.environ.get("FUZZ_EXAMPLES", "2000")),
     deadline=None,
     database=None,
