@@ -187,6 +187,7 @@ PLUGINS = [
     "content_checks",
     "structured_data",
     "pelican.plugins.sitemap",
+    "sitemap_languages",  # after the sitemap: adds each address's language versions to sitemap.xml
     "publication_guard",
     "site_structure",
     "auch_interessant",
@@ -273,6 +274,8 @@ SITEMAP = {
     "format": "xml",
     "exclude": [r"^404\.html$", r"^entwuerfe/", r"\.txt$"],
 }
+# sitemap_languages: each address lists all its language versions as xhtml:link (itself included)
+# and x-default (German), from Pelican's translations and "<lang>/…" twins of German addresses.
 
 # theme_assets: one style sheet from theme/css/; minified only when publishing, so the
 # preview's site.css stays readable (each part headed by its file name).
@@ -308,6 +311,7 @@ PUBLICATION_GUARD_PUBLISH = False
 FEED_ALL_ATOM = None
 CATEGORY_FEED_ATOM = None
 TRANSLATION_FEED_ATOM = None
+TRANSLATION_FEED_RSS = None  # publishconf.py: feeds/{lang}.atom.xml and .rss.xml, one per language
 AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
 

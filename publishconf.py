@@ -31,6 +31,11 @@ FEED_ALL_ATOM = "feeds/alle.atom.xml"
 FEED_ALL_RSS = "feeds/alle.rss.xml"
 CATEGORY_FEED_ATOM = "feeds/{slug}.atom.xml"
 CATEGORY_FEED_RSS = "feeds/{slug}.rss.xml"
+# One feed per language of the site (Atom and RSS), announced on that language's pages: feeds/en.atom.xml.
+# The all-items feeds above stay German (plugin feed_entries drops translations from them); feeds/de.*
+# repeats them under the language's name.
+TRANSLATION_FEED_ATOM = "feeds/{lang}.atom.xml"
+TRANSLATION_FEED_RSS = "feeds/{lang}.rss.xml"
 # Atom and RSS: the summary and the full text of each item (Atom carries both; RSS has one
 # description, which then is the full text).
 RSS_FEED_SUMMARY_ONLY = False
