@@ -17,12 +17,14 @@ import logging
 import os
 import re
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 
 from pelican import signals
 from pelican.contents import Article, Page
 from pelican.generators import ArticlesGenerator, PagesGenerator
 from pelican.readers import MarkdownReader
+from pelican.utils import slugify
 
 from .body import check_body, check_header_html
 from .languages import Version, translation_age_problems, ui_strings_problems
@@ -34,6 +36,7 @@ from .references import (
     address_clashes,
     check_links,
     check_related,
+    check_title_address,
     check_translation,
     duplicate_addresses,
     overlong,
@@ -159,6 +162,13 @@ def versions_of(context, sources) -> list[Version]:
     return versions
 
 
+def _slug_options(settings) -> dict:
+    return {
+        "regex_subs": settings.get("SLUG_REGEX_SUBSTITUTIONS", []),
+        "use_unicode": settings.get("SLUGIFY_USE_UNICODE", False),
+    }
+
+
 def check_all(generators) -> tuple[list[Problem], set[str], set[str]]:
     """Check every Markdown file of the articles and pages generators.
 
@@ -182,7 +192,10 @@ def check_all(generators) -> tuple[list[Problem], set[str], set[str]]:
             if not source.readable:
                 continue
             own = index.items.get(relative)
-            check_metadata(source, rules, kind, _fields_in_filename(relative, settings))
+            from_filename = _fields_in_filename(relative, settings)
+            check_metadata(source, rules, kind, from_filename)
+            if own is None and "slug" not in from_filename:
+                check_title_address(source, partial(slugify, **_slug_options(settings)))
             check_header_html(source)
             links = check_body(source, rules)
             check_links(source, links, own, index, relative)

@@ -245,6 +245,18 @@ def overlong_addresses(index: SiteIndex, sources: dict[str, Source], display: di
     return problems, skipped
 
 
+def check_title_address(source: Source, slugify) -> None:
+    """A Title without letters or digits and no Slug give no web address: Pelican skips the file."""
+    title = source.first("title")
+    if title is None or not title.value.strip() or source.first("slug") is not None or slugify(title.value):
+        return
+    source.report(
+        title.line,
+        f"Aus dem Titel „{title.value.strip()}“ lässt sich keine Webadresse bilden; die Datei wird übersprungen",
+        "Ergänzen Sie eine Zeile „Slug: …“ aus Buchstaben, Ziffern und Bindestrichen, etwa „Slug: beratung“",
+    )
+
+
 def duplicate_addresses(index: SiteIndex, sources: dict[str, Source], display: dict[str, str]):
     """Items written to the same address as another item or an overview: (problems, sources to skip).
 
