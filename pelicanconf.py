@@ -53,14 +53,16 @@ LOCALE = ("C.UTF-8",)  # Pelican's own strftime dates are not shown anywhere
 #              Arabic-reading groups here, write them; Persian: fa_IR with Persian digits.
 #   og_locale  Open Graph's og:locale, from the list Open Graph consumers know (Facebook's):
 #              it has one Arabic, ar_AR, and no ar_SY, which would be ignored.
+#   quotes     opening and closing quotation mark: Markdown writes German „…“ for "…", a
+#              translation gets its language's (German keeps the smarty settings below).
 # The key is the HTML lang code, the hreflang and Pagefind's language (one index per language).
 SITE_LANGUAGES = {
     "de": {"name": "Deutsch", "direction": "ltr", "locale": "de_DE", "og_locale": "de_DE"},
-    "en": {"name": "English", "direction": "ltr", "locale": "en_GB", "og_locale": "en_GB"},
-    "ar": {"name": "العربية", "direction": "rtl", "locale": "ar_SY", "og_locale": "ar_AR"},
-    "tr": {"name": "Türkçe", "direction": "ltr", "locale": "tr_TR", "og_locale": "tr_TR"},
-    "uk": {"name": "Українська", "direction": "ltr", "locale": "uk_UA", "og_locale": "uk_UA"},
-    "fa": {"name": "فارسی", "direction": "rtl", "locale": "fa_IR", "og_locale": "fa_IR"},
+    "en": {"name": "English", "direction": "ltr", "locale": "en_GB", "og_locale": "en_GB", "quotes": "“”"},
+    "ar": {"name": "العربية", "direction": "rtl", "locale": "ar_SY", "og_locale": "ar_AR", "quotes": "«»"},
+    "tr": {"name": "Türkçe", "direction": "ltr", "locale": "tr_TR", "og_locale": "tr_TR", "quotes": "“”"},
+    "uk": {"name": "Українська", "direction": "ltr", "locale": "uk_UA", "og_locale": "uk_UA", "quotes": "«»"},
+    "fa": {"name": "فارسی", "direction": "rtl", "locale": "fa_IR", "og_locale": "fa_IR", "quotes": "«»"},
 }
 
 

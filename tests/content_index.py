@@ -37,10 +37,16 @@ class Item:
         return slugify(self.title, regex_subs=german_slug_substitutions(), use_unicode=True)
 
     @property
+    def lang(self) -> str:
+        return self.metadata.get("lang", "de")
+
+    @property
     def url(self) -> str:
+        """The address: German at the root, a translation below its language (/en/…)."""
+        prefix = "" if self.lang == "de" else f"{self.lang}/"
         if self.kind == "article":
-            return f"aktuelles/{self.metadata['date'][:4]}/{self.slug}/"
-        return f"{self.slug}/"
+            return f"{prefix}aktuelles/{self.metadata['date'][:4]}/{self.slug}/"
+        return f"{prefix}{self.slug}/"
 
 
 def read_metadata(path: Path) -> dict:
@@ -56,8 +62,8 @@ def read_metadata(path: Path) -> dict:
     return metadata
 
 
-def content_items() -> list[Item]:
-    """Every article and page of content/."""
+def content_items(languages: tuple[str, ...] | None = ("de",)) -> list[Item]:
+    """Every article and page of content/ in `languages` (German by default; None: every language)."""
     items = [Item(p, read_metadata(p), "article") for p in sorted((CONTENT / "artikel").rglob("*.md"))]
     items += [Item(p, read_metadata(p), "page") for p in sorted((CONTENT / "seiten").rglob("*.md"))]
-    return items
+    return [item for item in items if languages is None or item.lang in languages]

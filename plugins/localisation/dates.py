@@ -5,20 +5,28 @@ import re
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from babel import Locale
 from babel.dates import format_date, format_datetime, get_month_names
+
+from .languages import localise_digits
+
+
+def _in_locale_digits(text: str, lang: str) -> str:
+    """Babel writes dates with Latin digits; readers of ar_SY and fa write ٢٦ and ۲۶."""
+    return localise_digits(text, Locale.parse(lang).default_numbering_system)
 
 
 def long_date(value: date | datetime, lang: str = "de") -> str:
-    """Format a date the way readers of `lang` write it: "26. März 2025" in German."""
-    return format_date(value, format="long", locale=lang)
+    """Format a date the way readers of `lang` (a CLDR locale) write it: "26. März 2025" in German."""
+    return _in_locale_digits(format_date(value, format="long", locale=lang), lang)
 
 
 def long_datetime(value: datetime, lang: str = "de") -> str:
     """Format a date with time: "26. März 2025, 10:00 Uhr" in German."""
-    if lang == "de":
+    if Locale.parse(lang).language == "de":
         # CLDR's German "long" datetime says "um 10:00:00 MEZ"; offices write "10:00 Uhr".
         return f"{long_date(value, lang)}, {value:%H:%M} Uhr"
-    return format_datetime(value, format="medium", locale=lang)
+    return _in_locale_digits(format_datetime(value, format="medium", locale=lang), lang)
 
 
 def iso_date(value: date | datetime) -> str:

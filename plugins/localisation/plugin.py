@@ -1,26 +1,137 @@
-"""Pelican glue: German dates in metadata; dates and UI strings for the theme's templates."""
+"""Pelican glue: German dates in metadata; the page's language, its dates, UI strings and translations
+for the theme's templates."""
 
 import re
 from pathlib import Path
 
+from jinja2 import pass_context
 from pelican import signals
 from pelican.readers import MarkdownReader
 
+from .bidi import isolate_latin_runs
 from .dates import AuthorDateError, iso_date, long_date, long_datetime, parse_author_date
+from .languages import (
+    alternate_links,
+    home_url,
+    item_versions,
+    localise_quotes,
+    localised_link,
+    search_url,
+    switcher_links,
+)
 from .ui_strings import load_ui_strings, make_lookup
+
+# Fields whose value may span several indented lines (the publisher block shows each line).
+MULTI_LINE_FIELDS = {"contact"}
+DEFAULT_LANGUAGES = {"de": {"name": "Deutsch", "direction": "ltr", "locale": "de_DE", "og_locale": "de_DE"}}
+
+
+def current_lang(context, default_lang: str) -> str:
+    """The language of the page being rendered: `page_lang` if a generator set it, else its item's."""
+    if context.get("page_lang"):
+        return context["page_lang"]
+    for name in ("article", "page"):
+        item = context.get(name)
+        if item is not None and getattr(item, "lang", None):
+            return item.lang
+    return default_lang
+
+
+def page_translations(context, settings) -> dict:
+    """This page's address in every language it exists in (relative to the site root)."""
+    if context.get("page_translations"):
+        return context["page_translations"]
+    default_lang = settings["DEFAULT_LANG"]
+    for name in ("article", "page"):
+        item = context.get(name)
+        if item is not None and getattr(item, "lang", None):
+            return {lang: version.url for lang, version in item_versions(item).items()}
+    output_file = str(context.get("output_file") or "")
+    languages = settings.get("SITE_LANGUAGES", DEFAULT_LANGUAGES)
+    if output_file == "index.html":  # the German home page; its translations are the start pages
+        return {lang: home_url(lang, default_lang) for lang in languages}
+    search = settings.get("SEARCH_SAVE_AS", "")
+    if search and output_file == search:
+        return {lang: search_url(lang, default_lang, search) for lang in languages}
+    return {default_lang: output_file.removesuffix("index.html")}
 
 
 def add_template_helpers(generator):
-    """Register the Jinja filters `long_date`, `long_datetime`, `iso_date` and the global `ui`."""
+    """Register the filters `long_date`, `long_datetime`, `iso_date` and the globals `ui`, `current_lang`,
+    `language_info`, `language_switcher`, `alternates`, `localised_navigation`, `lang_home_url`, `lang_search_url`."""
     settings = generator.settings
-    strings_file = Path(settings["LOCALISATION_UI_STRINGS_FILE"])
-    ui = make_lookup(load_ui_strings(strings_file), settings["DEFAULT_LANG"])
-    generator.env.filters.update(
-        long_date=lambda value, lang=None: long_date(value, lang or settings["DEFAULT_LANG"]),
-        long_datetime=lambda value, lang=None: long_datetime(value, lang or settings["DEFAULT_LANG"]),
-        iso_date=iso_date,
+    default_lang = settings["DEFAULT_LANG"]
+    languages = settings.get("SITE_LANGUAGES", DEFAULT_LANGUAGES)
+    strings = load_ui_strings(Path(settings["LOCALISATION_UI_STRINGS_FILE"]))
+    lookup = make_lookup(strings, default_lang)
+    german_texts = strings.get(default_lang, {})
+
+    def locale_of(lang: str) -> str:
+        # An unknown Lang (content_checks reports it) is shown with German dates rather than crashing.
+        return languages.get(lang, languages.get(default_lang, {})).get("locale", default_lang)
+
+    @pass_context
+    def page_lang(context) -> str:
+        return current_lang(context, default_lang)
+
+    @pass_context
+    def ui(context, key: str, lang: str | None = None, **values: str) -> str:
+        return lookup(key, lang or current_lang(context, default_lang), **values)
+
+    @pass_context
+    def date_filter(context, value, lang=None):
+        return long_date(value, locale_of(lang or current_lang(context, default_lang)))
+
+    @pass_context
+    def datetime_filter(context, value, lang=None):
+        return long_datetime(value, locale_of(lang or current_lang(context, default_lang)))
+
+    def language_info(lang: str) -> dict:
+        return {"code": lang, **languages.get(lang, languages[default_lang])}
+
+    @pass_context
+    def language_switcher(context):
+        translations = page_translations(context, settings)
+        return switcher_links(languages, current_lang(context, default_lang), translations, default_lang)
+
+    @pass_context
+    def alternates(context):
+        return alternate_links(page_translations(context, settings), default_lang)
+
+    @pass_context
+    def localised_navigation(context, entries, by_slug=True):
+        """(label, address or slug) entries of SITE_NAVIGATION/SITE_FOOTER_PAGES as links in the page's language."""
+        lang = current_lang(context, default_lang)
+        pages = context.get("pages_by_slug") or {}
+        links = []
+        for label, target in entries:
+            slug = target if by_slug else target.strip("/")
+            page = pages.get(slug)
+            url = page.url if by_slug and page is not None else target
+            if by_slug and page is None:
+                continue
+            links.append(localised_link(label, url, lang, default_lang, page, german_texts, lookup))
+        return links
+
+    @pass_context
+    def site_setting(context, name: str, key: str) -> str:
+        """A German setting (SITENAME, SITE_OWNER) on German pages, its UI text `key` on the others."""
+        lang = current_lang(context, default_lang)
+        return settings[name] if lang == default_lang else lookup(key, lang)
+
+    generator.env.filters.update(long_date=date_filter, long_datetime=datetime_filter, iso_date=iso_date)
+    generator.env.globals.update(
+        ui=ui,
+        site_setting=site_setting,
+        current_lang=page_lang,
+        language_info=language_info,
+        site_languages=languages,
+        language_switcher=language_switcher,
+        alternates=alternates,
+        localised_navigation=localised_navigation,
+        lang_home_url=lambda lang: home_url(lang, default_lang),
+        lang_search_url=lambda lang: search_url(lang, default_lang, settings.get("SEARCH_SAVE_AS", "suche/index.html")),
     )
-    generator.env.globals["ui"] = ui
 
 
 class AuthorDateMarkdownReader(MarkdownReader):
@@ -32,9 +143,10 @@ class AuthorDateMarkdownReader(MarkdownReader):
     """
 
     def process_metadata(self, name, value):
-        if isinstance(value, list):
+        if isinstance(value, list) and name not in MULTI_LINE_FIELDS:
             # A field written twice (content_checks reports it): the first line counts, as Pelican does
             # for Date or Slug; a list as Title, Lang or Template breaks sorting, templates and the build.
+            # Contact spans several lines on purpose (Markdown hands them over as a list).
             value = value[0]
         if name in ("date", "modified") and isinstance(value, str):
             try:
@@ -69,7 +181,21 @@ def use_author_date_reader(readers):
             readers.reader_classes[extension] = AuthorDateMarkdownReader
 
 
+def localise_body(instance):
+    """A translation's body in its language's typography: its quotation marks instead of the German ones
+    Markdown writes, and in a right-to-left language every Latin-script run (e-mail, addresses, names)
+    wrapped in <bdi>, so translators write them plainly and readers see them in the right order."""
+    language = instance.settings.get("SITE_LANGUAGES", DEFAULT_LANGUAGES).get(getattr(instance, "lang", None))
+    if not language or not getattr(instance, "_content", None):
+        return
+    if language.get("quotes"):
+        instance._content = localise_quotes(instance._content, tuple(language["quotes"]))
+    if language.get("direction") == "rtl":
+        instance._content = isolate_latin_runs(instance._content)
+
+
 def register():
     """Connect the signals."""
     signals.readers_init.connect(use_author_date_reader)
     signals.generator_init.connect(add_template_helpers)
+    signals.content_object_init.connect(localise_body)

@@ -41,3 +41,23 @@ def children_by_parent(pages) -> dict:
         if page.ancestors:
             children.setdefault(page.ancestors[-1].slug, []).append(page)
     return {slug: sorted(items, key=lambda page: str(page.title).casefold()) for slug, items in children.items()}
+
+
+def version_in(item, lang: str):
+    """The item in `lang` (itself or one of its translations), or None."""
+    if item.lang == lang:
+        return item
+    return next((version for version in getattr(item, "translations", []) if version.lang == lang), None)
+
+
+def translated_ancestors(chain: list, lang: str, default_lang: str) -> list:
+    """The parent pages of an original, each replaced by its translation into `lang` where one exists."""
+    return [version_in(parent, lang) or parent for parent in chain] if lang != default_lang else list(chain)
+
+
+def items_in_language(items, lang: str) -> list:
+    """The versions in `lang` of `items` (originals with their translations), newest first where dated."""
+    found = [version for version in (version_in(item, lang) for item in items) if version is not None]
+    if all(getattr(item, "date", None) for item in found):
+        found.sort(key=lambda item: item.date, reverse=True)
+    return found

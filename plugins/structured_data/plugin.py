@@ -8,7 +8,7 @@ Open Graph, JSON-LD and the sitemap must name the public address.
 from markupsafe import Markup
 from pelican import signals
 
-from .schema import absolute, breadcrumb_list, json_ld, news_article, open_graph_image_path, organization
+from .schema import absolute, breadcrumb_list, json_ld, news_article, open_graph_image_path, organization, web_page
 
 DEFAULTS = {
     "STRUCTURED_DATA_CONTACT_TYPE": "Beratung und Anfragen",
@@ -38,7 +38,7 @@ def _office(settings) -> dict:
 
 
 def add_template_helpers(generator):
-    """Register `json_ld`, `organization_schema`, `news_article_schema`, `breadcrumb_schema`,
+    """Register `json_ld`, `organization_schema`, `news_article_schema`, `web_page_schema`, `breadcrumb_schema`,
     `public_url` and `open_graph_image` for the theme."""
     settings = generator.settings
     base_url = settings.get("SITE_PUBLIC_URL", "")
@@ -64,14 +64,24 @@ def add_template_helpers(generator):
             publisher={"@type": org["@type"], "@id": org["@id"], "name": org["name"]},
         )
 
-    def breadcrumb_schema(trail, home: str) -> dict:
-        return breadcrumb_list([(str(label), url) for label, url in trail], base_url, home)
+    def web_page_schema(page, site_name: str) -> dict:
+        return web_page(
+            name=str(page.title),
+            description=_plain(getattr(page, "summary", "")),
+            url=public_url(page.url),
+            language=page.lang,
+            site={"name": site_name, "url": public_url("")},
+        )
+
+    def breadcrumb_schema(trail, home: str, home_path: str = "") -> dict:
+        return breadcrumb_list([(str(entry[0]), entry[1]) for entry in trail], base_url, home, home_path)
 
     generator.env.filters["json_ld"] = lambda data: Markup(json_ld(data))
     generator.env.globals.update(
         public_url=public_url,
         organization_schema=organization_schema,
         news_article_schema=news_article_schema,
+        web_page_schema=web_page_schema,
         breadcrumb_schema=breadcrumb_schema,
         open_graph_image=open_graph_image_path,
     )

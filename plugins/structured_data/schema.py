@@ -68,9 +68,25 @@ def news_article(
     return article
 
 
-def breadcrumb_list(trail: list[tuple[str, str | None]], base_url: str, home: str) -> dict:
-    """The breadcrumb as a `BreadcrumbList`: home first; the current page (no address) last."""
-    entries = [(home, "")] + list(trail)
+def web_page(*, name: str, description: str, url: str, language: str, site: dict) -> dict:
+    """A page as a `WebPage` of the site, with the language it is written in."""
+    page = {
+        "@context": SCHEMA,
+        "@type": "WebPage",
+        "name": name,
+        "url": url,
+        "inLanguage": language,
+        "isPartOf": {"@type": "WebSite", **site},
+    }
+    if description:
+        page["description"] = description
+    return page
+
+
+def breadcrumb_list(trail: list[tuple[str, str | None]], base_url: str, home: str, home_path: str = "") -> dict:
+    """The breadcrumb as a `BreadcrumbList`: home (the start page of the page's language) first;
+    the current page (no address) last."""
+    entries = [(home, home_path)] + list(trail)
     elements = []
     for position, (name, path) in enumerate(entries, start=1):
         element = {"@type": "ListItem", "position": position, "name": name}

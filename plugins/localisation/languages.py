@@ -1,0 +1,110 @@
+"""Pure functions: which language a page is in, its translations, the switcher, hreflang and digits."""
+
+import re
+from dataclasses import dataclass
+
+# The digits of the CLDR numbering systems our languages use by default (Babel knows which
+# system a locale uses, but writes dates with Latin digits whatever it is).
+DIGITS = {
+    "latn": "0123456789",
+    "arab": "٠١٢٣٤٥٦٧٨٩",
+    "arabext": "۰۱۲۳۴۵۶۷۸۹",
+}
+
+
+def localise_digits(text: str, numbering_system: str) -> str:
+    """`text` with Latin digits written in `numbering_system` (unknown systems keep Latin digits)."""
+    digits = DIGITS.get(numbering_system)
+    if not digits or digits == DIGITS["latn"]:
+        return text
+    return text.translate(str.maketrans(DIGITS["latn"], digits))
+
+
+# The quotation marks Markdown's smarty extension writes (pelicanconf.py: German „…“).
+GERMAN_DOUBLE_QUOTES = re.compile(r"(?:&bdquo;|„)(.*?)(?:&ldquo;|“)", re.DOTALL)
+
+
+def localise_quotes(html: str, quotes: tuple[str, str]) -> str:
+    """German „…“ (what smarty makes of "…") as the quotation marks of another language, e.g. “…” or «…»."""
+    opening, closing = quotes
+    return GERMAN_DOUBLE_QUOTES.sub(lambda match: f"{opening}{match.group(1)}{closing}", html)
+
+
+def home_url(lang: str, default_lang: str) -> str:
+    """A language's start page, relative to the site root: "" for German, "en/" for English."""
+    return "" if lang == default_lang else f"{lang}/"
+
+
+def search_url(lang: str, default_lang: str, search_save_as: str) -> str:
+    """A language's search page, relative to the site root: "suche/" or "en/suche/"."""
+    return home_url(lang, default_lang) + search_save_as.removesuffix("index.html")
+
+
+def item_versions(item) -> dict:
+    """An article or page and its translations, by language (Pelican links them by Slug)."""
+    versions = {item.lang: item}
+    for translation in getattr(item, "translations", None) or []:
+        versions.setdefault(translation.lang, translation)
+    return versions
+
+
+@dataclass(frozen=True)
+class SwitcherLink:
+    """One language in the language switcher."""
+
+    code: str
+    name: str
+    url: str  # relative to the site root
+    current: bool
+    translated: bool  # False: the link goes to that language's start page instead
+
+
+def switcher_links(languages: dict, current_lang: str, translations: dict, default_lang: str) -> list[SwitcherLink]:
+    """Every language in its own name, linking to this page's translation or else to its start page.
+
+    `translations` maps a language to the address of this page in it (the current page included).
+    """
+    links = []
+    for code, language in languages.items():
+        translated = code in translations
+        url = translations[code] if translated else home_url(code, default_lang)
+        links.append(SwitcherLink(code, language["name"], url, code == current_lang, translated))
+    return links
+
+
+def alternate_links(translations: dict, default_lang: str) -> list[tuple[str, str]]:
+    """(hreflang, address) for every version of a page, in a fixed order, plus x-default (German)."""
+    if len(translations) < 2:
+        return []
+    links = sorted(translations.items())
+    if default_lang in translations:
+        links.append(("x-default", translations[default_lang]))
+    return links
+
+
+@dataclass(frozen=True)
+class NavigationLink:
+    """An entry of the main or footer navigation as shown on a page in some language."""
+
+    label: str
+    url: str
+    lang: str  # the language of the target page
+    label_lang: str  # the language the label is written in
+
+
+def localised_link(label: str, url: str, lang: str, default_lang: str, page, ui_texts: dict, ui) -> NavigationLink:
+    """A navigation entry (German `label`, address `url`, the page there or None) for a page in `lang`.
+
+    The target's translation where one exists, with its title; else the German target, labelled
+    in `lang` when the German label is a text of the UI table ([de]), otherwise in German.
+    """
+    if lang == default_lang:
+        return NavigationLink(label, url, default_lang, default_lang)
+    if page is not None:
+        translation = item_versions(page).get(lang)
+        if translation is not None:
+            return NavigationLink(str(translation.title), translation.url, lang, lang)
+    key = next((key for key, text in ui_texts.items() if text == label), None)
+    if key is not None:
+        return NavigationLink(ui(key, lang), url, default_lang, lang)
+    return NavigationLink(label, url, default_lang, default_lang)
