@@ -1,6 +1,9 @@
 """„Auch interessant“ per language: teasers in the reader's language, German ones to fill, text processing per language."""
 
+from types import SimpleNamespace
+
 import pytest
+from auch_interessant.plugin import in_reader_language
 from auch_interessant.scoring import Doc
 from auch_interessant.selection import select_related
 from auch_interessant.text import stem, words
@@ -137,3 +140,23 @@ def test_built_translated_project_page_lists_news_in_its_language(language_site)
     hrefs = [a["href"] for a in page.select("main a") if "/aktuelles/2025/" in a["href"]]
     assert "../../en/aktuelles/2025/sprachtandem-sucht-paare/" in hrefs
     assert "../../aktuelles/2025/sprachtandem-sucht-paare/" not in hrefs
+
+
+def test_topic_lists_put_the_readers_language_first():
+    items = [
+        SimpleNamespace(slug="neu", lang="de"),
+        SimpleNamespace(slug="mittel", lang="en"),
+        SimpleNamespace(slug="mittel", lang="de"),
+        SimpleNamespace(slug="alt", lang="ar"),
+        SimpleNamespace(slug="alt", lang="de"),
+    ]
+    assert [(i.slug, i.lang) for i in in_reader_language(items, "en", "de")] == [
+        ("mittel", "en"),
+        ("neu", "de"),
+        ("alt", "de"),
+    ]
+    assert [(i.slug, i.lang) for i in in_reader_language(items, "de", "de")] == [
+        ("neu", "de"),
+        ("mittel", "de"),
+        ("alt", "de"),
+    ]

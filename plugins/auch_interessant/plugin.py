@@ -137,19 +137,18 @@ def attach_teasers(generators):
 
 def in_reader_language(items, lang: str, default_lang: str) -> list:
     """The items in `lang`, then default-language items that have no translation into `lang` among `items`."""
-    translated = {item.slug for item in items if item.lang == lang}
-    return [
-        item
-        for item in items
-        if item.lang == lang or (item.lang == default_lang and lang != default_lang and item.slug not in translated)
-    ]
+    own = [item for item in items if item.lang == lang]
+    translated = {item.slug for item in own}
+    if lang == default_lang:
+        return own
+    return own + [item for item in items if item.lang == default_lang and item.slug not in translated]
 
 
 def attach_topic_links(articles, pages, settings) -> None:
     """Pages with tags list the articles sharing one (newest first); articles link back to those pages.
 
-    Both in the reader's language: a page lists articles in its language, then German ones not translated
-    into it; a German page lists German articles only. The same for the pages an article links back to.
+    Both in the reader's language: a page lists articles in its language (newest first), then German ones
+    not translated into it; a German page lists German articles only. The same for the pages an article links back to.
     """
     limit = setting(settings, "AUCH_INTERESSANT_TOPIC_ARTICLES")
     default_lang = settings["DEFAULT_LANG"]
