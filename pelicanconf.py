@@ -256,8 +256,8 @@ CONTENT_CHECKS_AS_ERRORS = False  # publishconf.py: True
 CONTENT_CHECKS_SHOW_ON_PAGE = True  # the preview shows a page's problems on it; publishconf.py: False
 # At build start, every site language with a section in LOCALISATION_UI_STRINGS_FILE must have every
 # key (and the same {placeholders}) of [de], else the build stops naming language and keys. True: a site
-# language without any section stops it too (switch on once every language's texts are in the table).
-CONTENT_CHECKS_UI_STRINGS_EVERY_LANGUAGE = False
+# language without any section stops it too (on since every language's texts are in the table).
+CONTENT_CHECKS_UI_STRINGS_EVERY_LANGUAGE = True
 
 # structured_data: JSON-LD for the office (GovernmentOrganization), articles (NewsArticle)
 # and breadcrumbs; the office's contact point and the languages it advises in.
