@@ -112,3 +112,24 @@ def test_version_groups_join_pelican_translations_and_language_twins():
         frozenset({"de": "aktuelles/2024/a/", "en": "en/aktuelles/2025/a/"}.items()),
         frozenset({"de": "seite/", "ar": "ar/seite/"}.items()),
     }
+
+
+def test_demo_sitemap_alternates_are_reciprocal_and_resolve(published_site):
+    alternates = sitemap_alternates(published_site)
+    translated = [loc for loc, links in alternates.items() if len(links) > 2]
+    assert f"{PUBLIC}/beratung/" in translated and f"{PUBLIC}/" in translated
+    for loc in translated:
+        links = alternates[loc]
+        assert loc in links.values() and links["x-default"] == links["de"]
+        for href in links.values():
+            assert alternates.get(href) == links, f"{loc} → {href}"
+            path = href.removeprefix(PUBLIC + "/")
+            assert (published_site / path / "index.html").is_file(), href
+
+
+def test_demo_language_feeds_hold_their_translations(published_site):
+    english = feed(published_site, "en.atom.xml")
+    assert english.entries and all(entry.link.startswith(f"{PUBLIC}/en/aktuelles/") for entry in english.entries)
+    german = feed(published_site, "alle.atom.xml")
+    others = tuple(f"{PUBLIC}/{lang}/" for lang in LANGUAGES if lang != "de")
+    assert german.entries and not any(entry.link.startswith(others) for entry in german.entries)

@@ -28,6 +28,12 @@ def test_translation_older_than_its_changed_original_is_stale():
     assert stale_translations([older, original, same, newer], "de") == [(older, original)]
 
 
+def test_dates_with_and_without_time_zone_are_compared():
+    original = Version("a.md", "article", "a", "de", datetime(2025, 4, 2, 12, 0), "Modified", 3)
+    older = version("en/a.md", "en", "2025-04-01 10:00", slug="a")
+    assert stale_translations([original, older], "de") == [(older, original)]
+
+
 def test_items_without_dates_or_original_are_not_compared():
     versions = [
         version("seiten/impressum.md", "de", None, kind="page", slug="impressum"),

@@ -4,7 +4,7 @@ import re
 import string
 import tomllib
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 
 from .problems import Problem
 
@@ -38,9 +38,16 @@ def stale_translations(versions: list[Version], default_lang: str) -> list[tuple
             continue
         if version.changed is None or original.changed is None:
             continue
-        if original.changed > version.changed:
+        if _later(original.changed, version.changed):
             stale.append((version, original))
     return stale
+
+
+def _later(first: datetime, second: datetime) -> bool:
+    """Whether `first` is after `second`; a date without time zone (content from elsewhere) counts as UTC."""
+    if (first.tzinfo is None) != (second.tzinfo is None):
+        first, second = (moment if moment.tzinfo else moment.replace(tzinfo=UTC) for moment in (first, second))
+    return first > second
 
 
 def translation_age_problems(versions: list[Version], default_lang: str, display: dict[str, str]) -> list[Problem]:
