@@ -244,8 +244,12 @@ def content_file(draw, kind: str):
     return text.encode(encoding, errors="replace")
 
 
+# Sub-folders as other sites have them: by year and month, by topic, with umlauts, hidden.
+folder = st.sampled_from(["", "", "", "2024/03/", "projekte/", "Ärger und Öl/", "-x/", ".versteckt/"])
+
+
 def files_of(kind: str):
-    names = st.lists(file_stem, max_size=3, unique_by=lambda stem: stem.casefold())
+    names = st.lists(st.tuples(folder, file_stem).map("".join), max_size=3, unique_by=lambda stem: stem.casefold())
     return names.flatmap(lambda stems: st.tuples(*[st.tuples(st.just(stem), content_file(kind)) for stem in stems]))
 
 
@@ -406,6 +410,7 @@ def write_site(folder: Path, files) -> tuple[Path, list[str]]:
             relative = f"{kind}/{stem}.md"
             if relative in sources:
                 continue
+            (content / relative).parent.mkdir(parents=True, exist_ok=True)
             (content / relative).write_bytes(data)
             if not any(fnmatch(Path(relative).name, pattern) for pattern in IGNORE_FILES):
                 sources.append(relative)
@@ -444,6 +449,8 @@ ARTICLE_HEAD = "\n".join(valid_header("artikel", "Meldung")) + "\n"
 @example(
     only("artikel", ("2024-03-05-lang", ARTICLE_HEAD.replace("Meldung", "ä" * 300) + "Slug: " + "a" * 300 + "\n\nx"))
 )
+@example(only("artikel", ("2024-03-05-thema", ARTICLE_HEAD + "Tags: Beirat, " + "a" * 300 + "\n\nText.")))
+@example(only("artikel", ("2024-03-05-rubrik", ARTICLE_HEAD.replace("Meldungen", "b" * 300) + "\nText.")))
 # Found: Pelican's English warnings about {attach}, an Author without letters, an empty alt text,
 # a field twice (and `invoke check` ending with 0 once the strict build's counter replaced its own).
 @example(

@@ -27,7 +27,7 @@ from pelican.readers import MarkdownReader
 from pelican.utils import slugify
 
 from .body import check_body, check_header_html
-from .languages import Version, translation_age_problems, ui_strings_problems
+from .languages import Version, check_language_folder, translation_age_problems, ui_strings_problems
 from .metadata import check_metadata
 from .problems import Problem, summary
 from .references import (
@@ -83,7 +83,16 @@ def item_of(key: str, item, settings, now: datetime) -> Item:
         url=item.url or "",
         save_as=item.save_as or "",
         published=_is_published(item, now),
+        overviews=_overviews_of(item),
     )
+
+
+def _overviews_of(item) -> tuple[tuple[str, str], ...]:
+    """The outputs of an article's category and tag pages, by the field that names them."""
+    category = getattr(item, "category", None) if isinstance(item, Article) else None
+    named = [("category", category)] if category is not None else []
+    named += [("tags", tag) for tag in getattr(item, "tags", None) or []]
+    return tuple((name, wrapper.save_as or "") for name, wrapper in named)
 
 
 def read_items(context, settings) -> dict[str, Item]:
@@ -201,6 +210,7 @@ def check_all(generators) -> tuple[list[Problem], set[str], set[str]]:
             check_links(source, links, own, index, relative)
             check_related(source, own, index, relative)
             check_translation(source, own, index, rules)
+            check_language_folder(source, relative, rules)
     problems = [problem for source in sources.values() for problem in source.problems]
     versions = versions_of(article_generator.context, sources)
     problems += translation_age_problems(versions, settings["DEFAULT_LANG"], display)
@@ -244,7 +254,8 @@ def skip_items(generators, skipped: set[str]) -> None:
 def _clashing(items, reserved) -> set[str]:
     items = list(items)
     clashing = {item.source for clash in address_clashes(items, reserved) for item in clash.skipped}
-    return clashing | {item.source for item in items if overlong(item.save_as)}
+    unwritable = (item for item in items if overlong(item.save_as) or any(overlong(o) for _, o in item.overviews))
+    return clashing | {item.source for item in unwritable}
 
 
 def skip_duplicate_articles(generator) -> None:

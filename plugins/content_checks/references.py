@@ -33,6 +33,8 @@ class Item:
     url: str
     save_as: str
     published: bool  # reaches the published site: status published and no embargo
+    # Outputs of the item's category and tags, by the field that names them ("category", "tags").
+    overviews: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass
@@ -228,21 +230,32 @@ def overlong_addresses(index: SiteIndex, sources: dict[str, Source], display: di
     """
     problems, skipped = [], set()
     for item in sorted(index.items.values(), key=lambda item: item.source):
-        if not overlong(item.save_as):
-            continue
-        skipped.add(item.source)
         source = sources.get(item.source)
-        line = next((f.line for f in (source.first("slug"), source.first("title")) if f), 1) if source else 1
-        problems.append(
-            Problem(
-                display.get(item.source, item.source),
-                line,
-                f"Die Webadresse dieser Datei hat einen Teil mit über {MAX_NAME_BYTES} Zeichen, so lässt sie "
-                "sich nicht speichern; die Datei wird übersprungen",
-                "Geben Sie ihr eine kurze Zeile „Slug: …“ (das Ende der Webadresse, etwa drei Wörter des Titels)",
+        fields = [name for name, save_as in item.overviews if overlong(save_as)]
+        if overlong(item.save_as):
+            fields.append("title")
+        for name in dict.fromkeys(fields):
+            skipped.add(item.source)
+            keys = ("slug", "title") if name == "title" else (name,)
+            line = next((f.line for f in map(source.first, keys) if f), 1) if source else 1
+            label, fix = OVERLONG_FIXES[name]
+            problems.append(
+                Problem(
+                    display.get(item.source, item.source),
+                    line,
+                    f"{label} ergibt eine Webadresse mit einem Teil über {MAX_NAME_BYTES} Zeichen, die sich nicht "
+                    "speichern lässt; die Datei wird übersprungen",
+                    fix,
+                )
             )
-        )
     return problems, skipped
+
+
+OVERLONG_FIXES = {
+    "title": ("Der Titel", "Geben Sie ihr eine kurze Zeile „Slug: …“ (das Ende der Webadresse, etwa drei Wörter)"),
+    "category": ("Die Rubrik (Category)", "Nennen Sie eine der Rubriken der Website, etwa „Category: Meldungen“"),
+    "tags": ("Ein Thema (Tags)", "Trennen Sie die Themen mit Kommas, etwa „Tags: Integration, Beirat“"),
+}
 
 
 def check_title_address(source: Source, slugify) -> None:
