@@ -111,7 +111,7 @@ def test_code_examples_are_not_reported(check_output):
 
 def test_check_counts_problems_and_fails(check_run, check_output):
     assert check_run.returncode == 1
-    assert re.search(r"Inhaltsprüfung: \d+ Probleme in 1[56] Dateien\.", check_output)
+    assert re.search(r"Inhaltsprüfung: \d+ Probleme in 1[67] Dateien\.", check_output)
     assert "Traceback" not in check_output
 
 

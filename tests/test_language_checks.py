@@ -7,7 +7,15 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
-from content_checks.languages import Version, stale_translations, translation_age_problems, ui_strings_problems
+from content_checks.languages import (
+    Version,
+    check_language_folder,
+    stale_translations,
+    translation_age_problems,
+    ui_strings_problems,
+)
+from content_checks.rules import Rules
+from content_checks.source import read_source
 
 from conftest import FIXTURES, ROOT, run_pelican
 
@@ -122,6 +130,7 @@ def check_output():
     [
         ("artikel/2024-03-09-artikel-mit-unbekannter-sprache.md", 4, "Die Sprache (Lang) „xx“ gibt es nicht"),
         ("artikel/2024-03-10-uebersetzung-ohne-original.md", 4, "hat kein Original in der Sprache „de“"),
+        ("artikel/en/2024-03-20-uebersetzung-ohne-lang.md", 4, "liegt im Ordner „en/“, hat aber keine Zeile „Lang:“"),
         (
             "artikel/en/2024-03-19-original-nach-uebersetzung-geaendert.md",
             2,
@@ -155,3 +164,18 @@ def test_build_stops_at_start_when_a_language_lacks_ui_texts(tmp_path):
     assert "ui_strings.toml:7: Der Sprache „en“ fehlt 1 Text der Website: in_german" in messages
     assert "Traceback" not in messages
     assert not (tmp_path / "output" / "index.html").exists()
+
+
+def test_file_in_a_language_folder_must_say_that_language():
+    rules = Rules.from_settings({"CONTENT_CHECKS_LANGUAGES": ["de", "en", "ar"], "DEFAULT_LANG": "de"})
+
+    def problems(relative, header):
+        source = read_source(relative, f"{header}\n\nText.\n".encode())
+        check_language_folder(source, relative, rules)
+        return [(problem.line, problem.what) for problem in source.problems]
+
+    assert problems("artikel/en/a.md", "Title: A\nLang: en") == []
+    assert problems("artikel/a.md", "Title: A") == []
+    assert problems("seiten/ar/a.md", "Title: A\nLang: xx") == []  # the unknown code is reported elsewhere
+    [(line, what)] = problems("seiten/ar/a.md", "Title: A\nLang: en")
+    assert line == 2 and "„ar/“, hat aber „Lang: en“" in what

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from .problems import Problem
+from .rules import Rules
+from .source import Source
 
 
 @dataclass(frozen=True)
@@ -20,6 +22,31 @@ class Version:
     changed: datetime | None  # `Modified:`, else `Date:` (or the date in the file name); None for most pages
     changed_field: str  # "Modified" or "Date": where `changed` came from
     line: int  # the line of that field, else of `Lang:`, else 1
+
+
+def check_language_folder(source: Source, relative: str, rules: Rules) -> None:
+    """A file in a language's folder ("artikel/en/…") must say `Lang:` of that language: a forgotten line
+    would make it a second German version of its original."""
+    folders = relative.split("/")[:-1]
+    folder_lang = next((part for part in reversed(folders) if part in rules.languages), None)
+    if folder_lang is None or folder_lang == rules.default_language:
+        return
+    field = source.first("lang")
+    written = field.value.strip() if field is not None else ""
+    if written == folder_lang or (written and written not in rules.languages):
+        return  # right, or an unknown code, which the metadata check reports
+    if field is None:
+        source.report(
+            source.header_end_line,
+            f"Die Datei liegt im Ordner „{folder_lang}/“, hat aber keine Zeile „Lang:“ und gilt so als deutsch",
+            f"Ergänzen Sie im Kopf „Lang: {folder_lang}“",
+        )
+    else:
+        source.report(
+            field.line,
+            f"Die Datei liegt im Ordner „{folder_lang}/“, hat aber „Lang: {written}“",
+            f"Schreiben Sie „Lang: {folder_lang}“ oder legen Sie die Datei in den Ordner ihrer Sprache",
+        )
 
 
 def stale_translations(versions: list[Version], default_lang: str) -> list[tuple[Version, Version]]:
