@@ -6,7 +6,9 @@ wheel) writes into OUTPUT_PATH/pagefind/. Building it on Pelican's `finalized`
 signal means every build has a current index and there is no separate step to
 forget. Pagefind indexes only the elements marked `data-pagefind-body` (the
 templates mark published items only), so navigation, footer, listing pages,
-drafts, hidden and embargoed items never reach the index.
+drafts, hidden and embargoed items never reach the index. Pagefind keeps one index per
+`<html lang>` (its multilingual mode), and its UI searches the index of the page it runs
+on, so each language's search page (/suche/, /en/suche/ …) finds the pages in its language.
 
 SEARCH_INDEX_ENABLED = False (pelicanconf.py) builds no index, e.g. for a quick local build.
 """
