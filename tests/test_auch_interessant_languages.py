@@ -1,5 +1,6 @@
 """„Auch interessant“ per language: teasers in the reader's language, German ones to fill, text processing per language."""
 
+import tomllib
 from types import SimpleNamespace
 
 import pytest
@@ -8,7 +9,9 @@ from auch_interessant.scoring import Doc
 from auch_interessant.selection import select_related
 from auch_interessant.text import stem, words
 
-from conftest import FIXTURES, read_html, run_pelican
+from conftest import FIXTURES, ROOT, read_html, run_pelican
+
+UI = tomllib.loads((ROOT / "theme" / "ui_strings.toml").read_text(encoding="utf-8"))
 
 
 def doc(key, lang, text, group, timestamp=0.0):
@@ -160,3 +163,12 @@ def test_topic_lists_put_the_readers_language_first():
         ("mittel", "de"),
         ("alt", "de"),
     ]
+
+
+def test_built_german_fill_says_so_visibly_in_the_readers_language(language_site):
+    block = read_html(language_site / "uk/aktuelles/2025/wohnungen-gesucht/index.html").select_one(
+        "aside[data-related]"
+    )
+    notes = [card.select_one(".in-german") for card in block.select("article[lang=de]")]
+    assert notes and all(note is not None and note["lang"] == "uk" for note in notes)
+    assert all(note.get_text(strip=True) == f"({UI['uk']['in_german']})" for note in notes)
