@@ -39,6 +39,7 @@ PAGES = {
     "barrierefreiheit": "Erklärung zur Barrierefreiheit",
     "leichte-sprache": "Leichte Sprache",
     "wer-wir-sind": "Wer wir sind",
+    "beratung": "Beratung",
     "projekte": "Projekte",
     "beirat": "Beirat",
     "grundlagen": "Grundlagen",
@@ -46,7 +47,7 @@ PAGES = {
 
 
 def write_small_content(content: Path) -> None:
-    """A content folder of nine pages and three articles that passes the strict publish in a few seconds."""
+    """A content folder of ten pages (every one the navigation and footer link to) and three articles that passes the strict publish in a few seconds."""
     (content / "seiten").mkdir(parents=True)
     (content / "artikel").mkdir()
     for slug, title in PAGES.items():
