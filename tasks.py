@@ -225,6 +225,7 @@ def bench(c):
     for script in (
         "relevance.py",
         "build_speed.py",
+        "languages_speed.py",
         "images_speed.py",
         "check_speed.py",
         "page_weight.py",
