@@ -243,6 +243,12 @@ def test_latin_data_in_right_to_left_text_is_isolated(published_site):
         assert "vielfalt@example.org" in isolated, lang
         for text in body.find_all(string=re.compile(r"[A-Za-z]")):
             assert text.find_parent(["bdi", "code", "pre"]) is not None, (lang, str(text))
+    release = read_html(
+        published_site / "ar" / "aktuelles" / "2022" / "wohnraum-fuer-gefluechtete-gesucht" / "index.html"
+    )
+    block = release.select_one(".publisher-block__list")
+    for text in block.find_all(string=re.compile(r"[A-Za-z]")):
+        assert text.find_parent("bdi") is not None, str(text)  # Publisher and Contact as written, in German
 
 
 def test_css_uses_logical_directions_only():

@@ -5,6 +5,7 @@ import re
 from pathlib import Path
 
 from jinja2 import pass_context
+from markupsafe import Markup, escape
 from pelican import signals
 from pelican.readers import MarkdownReader
 
@@ -119,7 +120,17 @@ def add_template_helpers(generator):
         lang = current_lang(context, default_lang)
         return settings[name] if lang == default_lang else lookup(key, lang)
 
-    generator.env.filters.update(long_date=date_filter, long_datetime=datetime_filter, iso_date=iso_date)
+    @pass_context
+    def isolate_ltr(context, text):
+        """Plain text (metadata) for a page: on a right-to-left page with its Latin-script runs in <bdi>."""
+        lang = current_lang(context, default_lang)
+        if languages.get(lang, {}).get("direction") != "rtl":
+            return text
+        return Markup(isolate_latin_runs(str(escape(text))))
+
+    generator.env.filters.update(
+        long_date=date_filter, long_datetime=datetime_filter, iso_date=iso_date, isolate_ltr=isolate_ltr
+    )
     generator.env.globals.update(
         ui=ui,
         site_setting=site_setting,
