@@ -311,4 +311,8 @@ def fuzz(c, examples=2000):
     """Fuzz what authors write (Hypothesis, random seed): check and build never crash or drop a file silently."""
     env = {"FUZZ_PROFILE": "long", "FUZZ_EXAMPLES": str(int(examples))}
     tests = ROOT / "tests" / "test_fuzz.py"
-    c.run(f'"{sys.executable}" -m pytest "{tests}" -q -p no:cacheprovider', env=env, pty=False)
+    c.run(
+        f'"{sys.executable}" -m pytest "{tests}" -q -p no:cacheprovider --hypothesis-show-statistics',
+        env=env,
+        pty=False,
+    )

@@ -96,7 +96,7 @@ GOOD_VALUES = {
     "Slug": ["startseite", "eins", "ä", "../../x", "/", ".", ""],
     "Save_as": ["", "../../draussen.html", "/etc/x.html", "x.html"],
     "Url": ["", "x/", "../y"],
-    "Template": ["page", "article", "gibtsnicht", "../base"],
+    "Template": ["page", "article", "index", "base", "gibtsnicht", "../base"],
     "Parent": ["projekte", "gibtsnicht", ""],
     "Related": ["eins, zwei", "{filename}x.md", ""],
     "Image": ["bild.jpg", "{static}/images/nix.jpg", "../x.png"],
@@ -125,6 +125,7 @@ def header_line(draw):
 
 
 def valid_header(kind: str, title: str) -> list[str]:
+    """The header lines a correct article or page of this kind has."""
     lines = [f"Title: {title}"]
     if kind == "artikel":
         lines += ["Date: 2024-03-05 10:00", "Category: Meldungen"]
