@@ -489,6 +489,8 @@ ARTICLE_HEAD = "\n".join(valid_header("artikel", "Meldung")) + "\n"
 @example(only("seiten", ("doppelt", "Title: A\nTitle: B\n\nText.\n")))
 # Found: a Title without letters or digits (and no Slug) skipped the page without a `path:line:` message.
 @example(only("seiten", ("2024-03-05_zeichen", "Title: ;;\n\nText.\n")))
+# Found: Pelican's English warning when every file with an address says `Translation: true`.
+@example(only("seiten", ("1", "Title: x\nTranslation: true\n")))
 # Found: `Template: page` on an article (or a listing's template) stopped the build ('page' is undefined).
 @example(only("artikel", ("2024-03-05-vorlage", ARTICLE_HEAD + "Template: page\n\nText.")))
 @example(only("seiten", ("vorlage", "Title: Vorlage\nTemplate: index\n\nText.\n")))

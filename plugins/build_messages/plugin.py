@@ -171,6 +171,15 @@ class SiteMessageFilter(logging.Filter):
             paths = [arg for arg in rest if isinstance(arg, str) and os.path.sep in arg]
             record.msg = "%s Dateien haben dieselbe Adresse (Slug und Sprache), nur eine wird veröffentlicht:%s"
             record.args = (count, "".join(f"\n  {path}" for path in paths))
+        elif text.startswith('All items ("%s")'):
+            count, _, *rest = record.args
+            paths = [arg for arg in rest if isinstance(arg, str) and os.path.sep in arg]
+            record.msg = (
+                "%s Datei(en) mit derselben Adresse sind alle als Übersetzung markiert (Translation: true), "
+                "keine ist das Original; gebaut werden sie trotzdem. Löschen Sie im Original die Zeile "
+                "„Translation: true“:%s"
+            )
+            record.args = (count, "".join(f"\n  {path}" for path in paths))
         elif text.startswith("Cannot get modification stamp"):
             record.msg = "Die Datei %s gibt es nicht, sie wird aber verlinkt (meist mit {static})."
             record.args = record.args[:1]
