@@ -223,6 +223,12 @@ def test_links_to_german_pages_say_so_on_other_pages(published_site):
         read_html(published_site / "tr" / slug / "index.html").h1.get_text(strip=True)
         for slug in ("wer-wir-sind", "beratung", "beirat")
     }
+    footer = {link["href"]: link for link in soup.select("footer a.site-footer__link")}
+    for slug in ("impressum", "datenschutz", "barrierefreiheit"):
+        (link,) = [link for href, link in footer.items() if href == f"../../tr/{slug}/"]
+        assert not link.get("hreflang"), slug  # the Turkish version, /tr/<slug>/
+    (easy,) = [link for href, link in footer.items() if href == "../../leichte-sprache/"]
+    assert easy["lang"] == "de" and easy["hreflang"] == "de"  # only in German, and says so
 
 
 def test_search_form_leads_to_the_search_page_of_the_pages_language(published_site):
