@@ -204,7 +204,8 @@ def address_clashes(items, reserved_outputs: dict[str, str]) -> list[Clash]:
     by_output = defaultdict(list)
     for item in sorted(items, key=lambda item: (item.kind != "article", item.source)):
         if item.save_as:
-            by_output[item.save_as].append(item)
+            # "Slug: ." gives "./index.html": the same file as the home page
+            by_output[posixpath.normpath(item.save_as)].append(item)
     clashes = []
     for save_as, same in sorted(by_output.items()):
         overview = reserved_outputs.get(save_as)
