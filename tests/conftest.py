@@ -107,3 +107,20 @@ def browser():
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+@pytest.fixture(scope="module")
+def site_server(published_site):
+    """Serve the published build (with its search index) on 127.0.0.1, a free port, for one test module."""
+    with serve_folder(published_site) as address:
+        yield address
+
+
+def open_page(browser, url, width=1280):
+    """A fresh page at the given viewport width whose requests are recorded in `page.requests`."""
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    page = context.new_page()
+    page.requests = []
+    page.on("request", lambda request: page.requests.append(request.url))
+    page.goto(url, wait_until="load")
+    return page

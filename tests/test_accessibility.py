@@ -3,7 +3,7 @@
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from conftest import FIXTURES, build_site, read_html, serve_folder
+from conftest import FIXTURES, build_site, open_page, read_html, serve_folder
 from content_index import content_items
 from pelicanconf import SITE_LANGUAGES
 
@@ -38,23 +38,6 @@ TEMPLATE_PAGES = {
     "not found": "404.html",
     "search": "suche/",
 }
-
-
-@pytest.fixture(scope="module")
-def site_server(published_site):
-    """Serve the published build on 127.0.0.1 (a free port) for this module's tests."""
-    with serve_folder(published_site) as address:
-        yield address
-
-
-def open_page(browser, url, width=1280):
-    """A fresh page whose requests are recorded, at the given viewport width."""
-    context = browser.new_context(viewport={"width": width, "height": 800})
-    page = context.new_page()
-    page.requests = []
-    page.on("request", lambda request: page.requests.append(request.url))
-    page.goto(url, wait_until="load")
-    return page
 
 
 def test_every_template_is_among_the_published_pages(published_site):

@@ -5,27 +5,10 @@ import tomllib
 import pytest
 from playwright.sync_api import expect
 
-from conftest import ROOT, serve_folder
+from conftest import ROOT, open_page
 
 UI = tomllib.loads((ROOT / "theme" / "ui_strings.toml").read_text(encoding="utf-8"))
 ARABIC_PAGE = "ar/beratung/"
-
-
-@pytest.fixture(scope="module")
-def site_server(published_site):
-    """Serve the published build on 127.0.0.1 (a free port) for this module's tests."""
-    with serve_folder(published_site) as address:
-        yield address
-
-
-def open_page(browser, url, width=1280):
-    """A fresh page at the given width that records every request."""
-    context = browser.new_context(viewport={"width": width, "height": 800})
-    page = context.new_page()
-    page.requests = []
-    page.on("request", lambda request: page.requests.append(request.url))
-    page.goto(url, wait_until="load")
-    return page
 
 
 # The right edge of an element and of its container's content box (padding excluded).

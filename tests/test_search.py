@@ -14,7 +14,7 @@ from test_accessibility import WCAG_AA
 from test_publication_states import CONTENT as PUBLICATION_STATES
 from test_publication_states import OWN_NAMES_ALLOWED, SECRETS
 
-from conftest import ROOT, build_site, read_html, serve_folder
+from conftest import ROOT, build_site, read_html
 from content_index import CONTENT
 
 # A word from the body (not the title) of one demo article; the first test keeps that true.
@@ -55,13 +55,6 @@ def indexed_pages(site):
             fragment = json.loads(text.removeprefix("pagefind_dcd"))
             fragments[fragment["url"]] = fragment
     return fragments
-
-
-@pytest.fixture(scope="module")
-def site_server(published_site):
-    """Serve the published build (with its search index) on 127.0.0.1."""
-    with serve_folder(published_site) as address:
-        yield address
 
 
 def watched_page(browser, width=1280):
