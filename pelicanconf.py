@@ -10,7 +10,7 @@ from pathlib import Path
 SITE_ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(SITE_ROOT / "plugins"))
 
-from localisation.slugs import german_slug_substitutions  # noqa: E402
+from localisation.slugs import german_slug_substitutions, heading_id  # noqa: E402
 
 # --- Site identity ---------------------------------------------------------
 SITENAME = "Stabsstelle für Vielfalt und Chancengleichheit"
@@ -173,7 +173,8 @@ MARKDOWN = {
                 "right-single-quote": "&rsquo;",
             },
         },
-        "markdown.extensions.toc": {"permalink": False},
+        # Heading ids: ASCII as before for Latin script, the letters themselves for Arabic, Persian, Cyrillic.
+        "markdown.extensions.toc": {"permalink": False, "slugify": heading_id},
     },
     "output_format": "html5",
 }

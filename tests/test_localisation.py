@@ -17,7 +17,7 @@ from localisation.dates import (
     parse_author_date,
     repeated_wall_time,
 )
-from localisation.slugs import german_slug_substitutions
+from localisation.slugs import german_slug_substitutions, heading_id
 from localisation.ui_strings import load_ui_strings, make_lookup
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -188,3 +188,17 @@ def test_check_names_file_and_line_of_a_skipped_and_a_repeated_time(tmp_path):
         and "„25.10.2026 02:10“ gibt es in Berlin zweimal" in line
         for line in lines
     ), lines
+
+
+@pytest.mark.parametrize(
+    ("heading", "expected"),
+    [
+        ("Unsere Ziele", "unsere-ziele"),  # German ids as Python-Markdown made them before
+        ("Über uns", "uber-uns"),
+        ("خدماتنا الاستشارية", "خدماتنا-الاستشارية"),
+        ("خدمات مشاوره‌ای ما", "خدمات-مشاورهای-ما"),
+        ("Наші послуги", "наші-послуги"),
+    ],
+)
+def test_headings_get_ids_in_their_own_script(heading, expected):
+    assert heading_id(heading, "-") == expected

@@ -42,3 +42,17 @@ def latin_letter_substitutions() -> list[tuple[str, str]]:
 def german_slug_substitutions() -> list[tuple[str, str]]:
     """The full SLUG_REGEX_SUBSTITUTIONS list for German slugs."""
     return GERMAN_LETTERS + latin_letter_substitutions() + PELICAN_DEFAULT_SUBSTITUTIONS
+
+
+def heading_id(value: str, separator: str) -> str:
+    """The `id` of a Markdown heading: as Python-Markdown makes it, but never empty for non-Latin scripts.
+
+    The toc extension's ASCII slug drops Arabic, Persian and Cyrillic letters, so every such heading
+    became "_1", "_2" …; those headings keep their own letters instead. German ids stay as they were.
+    """
+    from markdown.extensions.toc import slugify, slugify_unicode
+
+    ascii_id = slugify(value, separator)
+    if any(character.isalpha() for character in ascii_id):
+        return ascii_id
+    return slugify_unicode(value, separator)
