@@ -84,6 +84,19 @@ def result_addresses(page):
     return page.locator(".pagefind-ui__result-link").evaluate_all("links => links.map(link => link.href)")
 
 
+@pytest.mark.parametrize(("address", "markers"), [(ARABIC_PAGE, "arabic-indic"), ("fa/beratung/", "persian")])
+def test_numbered_lists_count_in_the_digits_of_the_text(browser, site_server, address, markers):
+    page = open_page(browser, site_server + address)
+    styles = page.evaluate(
+        """() => ({
+            text: getComputedStyle(document.querySelector("main ol")).listStyleType,
+            breadcrumb: getComputedStyle(document.querySelector(".breadcrumb__list")).listStyleType,
+        })"""
+    )
+    page.context.close()
+    assert styles == {"text": markers, "breadcrumb": "none"}
+
+
 def test_each_language_searches_its_own_pages(browser, site_server):
     # "تاندم" (tandem) occurs on the Arabic pages only; the German search does not know it.
     arabic = open_page(browser, site_server + "ar/suche/?q=تاندم")
