@@ -5,6 +5,8 @@ import logging
 from pelican import signals
 from pelican.generators import Generator
 
+from localisation.languages import home_url, search_url
+
 from .structure import ancestors, children_by_parent, index_by_slug, items_in_language, translated_ancestors
 
 logger = logging.getLogger(__name__)
@@ -65,10 +67,10 @@ class LanguagePagesGenerator(Generator):
         languages = [lang for lang in settings.get("SITE_LANGUAGES", {}) if lang != default_lang]
         if not languages:
             return
-        homes = {lang: f"{lang}/" for lang in languages} | {default_lang: ""}
+        every_lang = [default_lang, *languages]
+        homes = {lang: home_url(lang, default_lang) for lang in every_lang}
         search = settings.get("SEARCH_SAVE_AS", "")
-        searches = {lang: f"{lang}/{search.removesuffix('index.html')}" for lang in languages}
-        searches[default_lang] = search.removesuffix("index.html")
+        searches = {lang: search_url(lang, default_lang, search) for lang in every_lang}
         articles = self.context.get("articles", [])
         pages = self.context.get("pages", [])
         projects_parent = settings.get("AUCH_INTERESSANT_PROJECT_PARENT", "projekte")
