@@ -193,6 +193,10 @@ PLUGINS = [
     "sitemap_languages",  # after the sitemap: adds each address's language versions to sitemap.xml
     "publication_guard",
     "site_structure",
+    "events",  # before sessions, documents, contacts: they read `item.event`
+    "sessions",
+    "documents",
+    "contacts",
     "auch_interessant",
     "responsive_images",
     "theme_assets",
@@ -251,6 +255,22 @@ CONTENT_CHECKS_FIELDS = [
     "parent",
     "related",
     "auch_interessant",
+    # events (Termine); the value rules are in the events plugin
+    "event_start",
+    "event_end",
+    "event_location",
+    "event_online",
+    "event_registration",
+    "event_languages",
+    "event_accessibility",
+    "event_status",
+    "event_previous_start",
+    "event_recurrence",
+    # sessions (Sitzungen des Beirats)
+    "session_body",
+    "session_documents",
+    # contacts
+    "contact_box",
 ]
 CONTENT_CHECKS_VAGUE_LINK_TEXTS = ["hier", "hier klicken", "klicken sie hier", "mehr", "link", "weiter"]
 CONTENT_CHECKS_AS_ERRORS = False  # publishconf.py: True
@@ -307,6 +327,18 @@ RESPONSIVE_IMAGES_FORMATS = ["avif", "webp"]
 # checked (size, SHA-256) before use and copied into output/, never linked.
 RESPONSIVE_IMAGES_CACHE = str(SITE_ROOT / "cache" / "bilder")
 RESPONSIVE_IMAGES_CACHE_MAX_AGE_DAYS = 30  # entries no build used for this long are removed
+# events: Termine (`Event_start:` and the other Event_* fields; see docs/redaktionsleitfaden.md).
+# (settings EVENTS_* follow here)
+
+# sessions: Sitzungen des Beirats and its committees (`Session_body:`).
+# (settings SESSIONS_* follow here)
+
+# documents: every linked document with type, size, pages; PDF accessibility hints.
+# (settings DOCUMENTS_* follow here)
+
+# contacts: contact boxes from content/kontakte.toml (`Contact_box:`).
+# (settings CONTACTS_* follow here)
+
 # publication_guard: whether drafts, hidden and future-dated items may be written.
 PUBLICATION_GUARD_PUBLISH = False
 

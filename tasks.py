@@ -136,7 +136,11 @@ def check(c, content=str(CONTENT)):
     from content_checks.dry_run import read_site
     from content_checks.problems import summary
 
-    problems, in_drafts, reported = read_site(ROOT / "publishconf.py", Path(content))
+    problems, in_drafts, hints, reported = read_site(ROOT / "publishconf.py", Path(content))
+    if hints:
+        print(f"{len(hints)} Hinweis(e) (blockieren das Veröffentlichen nicht):")
+        for hint in hints:
+            print(f"  {hint}")
     if in_drafts:
         print("Hinweise zu Entwürfen und verborgenen Seiten (blockieren das Veröffentlichen nicht):")
         for problem in in_drafts:

@@ -14,12 +14,12 @@ from pelican.settings import read_settings
 
 from build_messages.plugin import ProblemCounter
 
-from .plugin import CONTEXT_KEY, CONTEXT_KEY_UNPUBLISHED
+from .plugin import CONTEXT_KEY, CONTEXT_KEY_HINTS, CONTEXT_KEY_UNPUBLISHED
 from .problems import Problem
 
 
-def read_site(settings_file: Path, content: Path) -> tuple[list[Problem], list[Problem], int]:
-    """One read of `content`: the problems, those in drafts and hidden items, and the count of all warnings."""
+def read_site(settings_file: Path, content: Path) -> tuple[list[Problem], list[Problem], list[Problem], int]:
+    """One read of `content`: the problems, those in drafts and hidden items, the hints, and the count of all warnings."""
     root = logging.getLogger()
     if not root.handlers:
         handler = logging.StreamHandler()
@@ -43,6 +43,11 @@ def read_site(settings_file: Path, content: Path) -> tuple[list[Problem], list[P
                 if hasattr(generator, "generate_context"):
                     generator.generate_context()
             signals.all_generators_finalized.send(generators)
-            return context.get(CONTEXT_KEY, []), context.get(CONTEXT_KEY_UNPUBLISHED, []), counter.count
+            return (
+                context.get(CONTEXT_KEY, []),
+                context.get(CONTEXT_KEY_UNPUBLISHED, []),
+                context.get(CONTEXT_KEY_HINTS, []),
+                counter.count,
+            )
     finally:
         root.removeHandler(counter)

@@ -50,6 +50,7 @@ logger = logging.getLogger(__name__)
 # Where `invoke check` finds the results in Pelican's shared context.
 CONTEXT_KEY = "content_checks_problems"
 CONTEXT_KEY_UNPUBLISHED = "content_checks_unpublished_problems"
+CONTEXT_KEY_HINTS = "content_checks_hints"
 # Drafts and hidden items never reach the published site, so their problems must not stop
 # a publish: one colleague's half-written draft would otherwise hold back everyone's news.
 # An embargoed item is not among them: it goes out by itself later and must be right now.
@@ -190,6 +191,7 @@ def check_all(generators) -> tuple[list[Problem], set[str], set[str]]:
     rules = Rules.from_settings(settings)
     index = build_index(article_generator.context, settings, content_root)
     sources, display = {}, {}
+    objects = content_objects(generators)
     for kind, generator, paths, excludes in (
         ("article", article_generator, "ARTICLE_PATHS", "ARTICLE_EXCLUDES"),
         ("page", page_generator, "PAGE_PATHS", "PAGE_EXCLUDES"),
@@ -211,6 +213,7 @@ def check_all(generators) -> tuple[list[Problem], set[str], set[str]]:
             check_related(source, own, index, relative)
             check_translation(source, own, index, rules)
             check_language_folder(source, relative, rules)
+            report_field_problems(source, objects.get(relative))
     problems = [problem for source in sources.values() for problem in source.problems]
     versions = versions_of(article_generator.context, sources)
     problems += translation_age_problems(versions, settings["DEFAULT_LANG"], display)
@@ -228,6 +231,44 @@ def check_all(generators) -> tuple[list[Problem], set[str], set[str]]:
 # The lists of the articles and pages generators that Pelican writes from.
 ARTICLE_LISTS = ("articles", "translations", "drafts", "drafts_translations", "hidden_articles", "hidden_translations")
 PAGE_LISTS = ("pages", "translations", "hidden_pages", "hidden_translations", "draft_pages", "draft_translations")
+
+
+def content_objects(generators) -> dict:
+    """Every article and page object Pelican has read (drafts and hidden ones too), by source."""
+    objects = {}
+    for generator in generators:
+        if not isinstance(generator, ArticlesGenerator | PagesGenerator):
+            continue
+        names = ARTICLE_LISTS if isinstance(generator, ArticlesGenerator) else PAGE_LISTS
+        for name in names:
+            for item in getattr(generator, name, None) or []:
+                objects.setdefault(source_key(item), item)
+    return objects
+
+
+def report_field_problems(source, item) -> None:
+    """Problems other plugins found in a field's value (`item.field_problems`), at that field's line.
+
+    The contract between plugins: a plugin that reads its own metadata (events, contacts …) puts
+    `(field, what, fix)` tuples on the content object, with `field` in lower case; the checks add
+    file and line, and the problems count like every other (errors when publishing).
+    """
+    for field_name, what, fix in getattr(item, "field_problems", None) or []:
+        written = source.first(field_name)
+        source.report(written.line if written else 1, what, fix)
+
+
+def hints_of(generators, content_root: Path) -> list[Problem]:
+    """Hints other plugins attached (`item.content_hints`: `(line, what, fix)`): shown, never blocking.
+
+    For what an author should know but may not be able to change today (a legacy PDF that is not
+    accessible): logged at INFO, listed by `invoke check`, never counted as a problem.
+    """
+    hints = set()
+    for relative, item in content_objects(generators).items():
+        for line, what, fix in getattr(item, "content_hints", None) or []:
+            hints.add(Problem(display_path(content_root / relative), line, what, fix))
+    return sorted(hints)
 
 
 def skip_items(generators, skipped: set[str]) -> None:
@@ -291,6 +332,10 @@ def report_problems(generators) -> None:
     if blocking:
         logger.info(summary(blocking))
     context = generators[0].context
+    hints = hints_of(generators, Path(settings["PATH"]))
+    for hint in hints:
+        logger.info("Hinweis: %s", hint)
+    context[CONTEXT_KEY_HINTS] = hints
     context[CONTEXT_KEY] = blocking
     context[CONTEXT_KEY_UNPUBLISHED] = in_drafts
     if settings.get("CONTENT_CHECKS_SHOW_ON_PAGE", DEFAULTS["CONTENT_CHECKS_SHOW_ON_PAGE"]):

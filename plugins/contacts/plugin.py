@@ -1,0 +1,5 @@
+"""Pelican glue (placeholder until the plugin is written)."""
+
+
+def register():
+    """Connect the signals."""
