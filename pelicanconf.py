@@ -139,6 +139,7 @@ NEWEST_FIRST_ARCHIVES = True
 # Main navigation: (label, address relative to the site root).
 SITE_NAVIGATION = [
     ("Aktuelles", "aktuelles/"),
+    ("Termine", "termine/"),  # written by the events plugin, per language /en/termine/ …
     ("Wer wir sind", "wer-wir-sind/"),
     ("Beratung", "beratung/"),
     ("Projekte", "projekte/"),
@@ -328,10 +329,56 @@ RESPONSIVE_IMAGES_FORMATS = ["avif", "webp"]
 RESPONSIVE_IMAGES_CACHE = str(SITE_ROOT / "cache" / "bilder")
 RESPONSIVE_IMAGES_CACHE_MAX_AGE_DAYS = 30  # entries no build used for this long are removed
 # events: Termine (`Event_start:` and the other Event_* fields; see docs/redaktionsleitfaden.md).
-# (settings EVENTS_* follow here)
+# Termine pages at /termine/ and /<lang>/termine/ (upcoming by month, past events by year) and the
+# calendar of all events there (termine.ics); each event's own file beside its page (termin.ics).
+EVENTS_PAGE_URL = "termine/"
+EVENTS_CALENDAR_NAME = "termine.ics"
+EVENTS_ICS_NAME = "termin.ics"
+# The moment the listing is made for: None = the build's real time (an event leaves "upcoming" at the
+# first build after its end); tests set a fixed Berlin time such as "2028-10-17 17:00".
+EVENTS_NOW = None
+EVENTS_HORIZON_MONTHS = 12  # recurring events are listed date by date this far ahead
+EVENTS_HOME_COUNT = 3  # next events on the home pages (each series once)
+# The calendar UIDs: "<slug of the German original>@<this domain>", the same in every build and
+# language, so subscribed calendars update an event instead of adding it twice.
+EVENTS_UID_DOMAIN = "vielfalt.musterstadt.example.org"
 
 # sessions: Sitzungen des Beirats and its committees (`Session_body:`).
-# (settings SESSIONS_* follow here)
+SESSIONS_PAGE_SLUG = "beirat"  # the page (and its translations) that lists upcoming and past sessions
+# The bodies whose sessions the site publishes (Session_body must name one), each with the key of its
+# name in theme/ui_strings.toml, so pages in other languages show it translated. Empty: any body.
+SESSIONS_BODIES = {
+    "Beirat für Migration und Integration": "session_body_beirat",
+    "Arbeitsgruppe Bildung und Sprache": "session_body_ag_bildung_sprache",
+    "Arbeitsgruppe Arbeit und Wohnen": "session_body_ag_arbeit_wohnen",
+    "Arbeitsgruppe Kultur und Begegnung": "session_body_ag_kultur_begegnung",
+}
+# A session's documents: content/<SESSIONS_DOCUMENTS_PATH>/<SESSIONS_DOCUMENTS_FOLDER>/<its slug>/
+# (einladung.pdf, vorlage-01-….pdf, niederschrift.pdf), or the folder `Session_documents:` names.
+SESSIONS_DOCUMENTS_PATH = "dokumente"
+SESSIONS_DOCUMENTS_FOLDER = "sitzungen"
+# The headings above the agenda's two lists, per part, in every language authors and translators
+# write (compared without case, spaces, hyphens and punctuation: „Nicht-öffentlicher Teil:“ counts).
+SESSIONS_AGENDA_HEADINGS = {
+    "public": [
+        "Öffentlicher Teil",
+        "Öffentliche Sitzung",
+        "Public part",
+        "الجزء العلني",
+        "Açık bölüm",
+        "Відкрита частина",
+        "بخش علنی",
+    ],
+    "non_public": [
+        "Nichtöffentlicher Teil",
+        "Nichtöffentliche Sitzung",
+        "Non-public part",
+        "الجزء غير العلني",
+        "Kapalı bölüm",
+        "Закрита частина",
+        "بخش غیرعلنی",
+    ],
+}
 
 # documents: every linked document with type, size, pages; PDF accessibility hints.
 # (settings DOCUMENTS_* follow here)

@@ -1,0 +1,89 @@
+"""Pure functions: which events are upcoming at the build's "now", in which order, grouped how."""
+
+from dataclasses import dataclass
+from datetime import datetime
+from itertools import groupby
+
+from .fields import Event
+from .recurrence import occurrences
+
+
+@dataclass(frozen=True)
+class Listed:
+    """One line of a listing: an item (in the page's language where translated) at one start time."""
+
+    item: object
+    start: datetime
+    end: datetime | None
+    series: bool  # one date of a recurring event
+    event: Event  # the original's: a translation may not repeat the Event_* lines
+
+
+def refresh(event: Event, now: datetime, months: int) -> None:
+    """Set `occurrences` (recurring events, within `months`) and `upcoming` (not yet ended at `now`)."""
+    if event.recurrence:
+        event.occurrences = occurrences(event.start, event.end, event.recurrence, now, months)
+        event.upcoming = bool(event.occurrences)
+    else:
+        event.occurrences = []
+        event.upcoming = event.last_moment > now
+
+
+def version_in(item, lang: str):
+    """The item's translation in `lang`, else the item itself (shown marked as German)."""
+    if getattr(item, "lang", None) == lang:
+        return item
+    return next((other for other in getattr(item, "translations", []) if other.lang == lang), item)
+
+
+def upcoming(originals: list, lang: str) -> list[Listed]:
+    """Every upcoming date of the `originals` (recurring series once per occurrence), earliest first."""
+    entries = []
+    for original in originals:
+        event = original.event
+        if event is None or not event.upcoming:
+            continue
+        shown = version_in(original, lang)
+        if event.recurrence:
+            duration = event.end - event.start if event.end is not None else None
+            for start in event.occurrences:
+                entries.append(Listed(shown, start, start + duration if duration else None, True, event))
+        else:
+            entries.append(Listed(shown, event.start, event.end, False, event))
+    return sorted(entries, key=lambda entry: (entry.start, str(entry.item.title)))
+
+
+def next_distinct(entries: list[Listed], count: int) -> list[Listed]:
+    """The first `count` entries, each item once (a weekly series does not fill the home page)."""
+    seen, chosen = set(), []
+    for entry in entries:
+        if entry.item.slug in seen:
+            continue
+        seen.add(entry.item.slug)
+        chosen.append(entry)
+        if len(chosen) == count:
+            break
+    return chosen
+
+
+def by_month(entries: list[Listed]) -> list[tuple[datetime, list[Listed]]]:
+    """Entries grouped by the month they start in, each group keyed by its first start."""
+    groups = groupby(entries, key=lambda entry: (entry.start.year, entry.start.month))
+    return [(members[0].start, members) for _, group in groups for members in [list(group)]]
+
+
+def past_by_year(originals: list, lang: str) -> list[tuple[int, list[Listed]]]:
+    """Events that have ended, newest first, grouped by the year they started in."""
+    past = [
+        Listed(
+            version_in(original, lang),
+            original.event.start,
+            original.event.end,
+            bool(original.event.recurrence),
+            original.event,
+        )
+        for original in originals
+        if original.event is not None and not original.event.upcoming
+    ]
+    past.sort(key=lambda entry: (entry.start, str(entry.item.title)), reverse=True)
+    return [(year, list(group)) for year, group in groupby(past, key=lambda entry: entry.start.year)]
