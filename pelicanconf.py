@@ -381,10 +381,17 @@ SESSIONS_AGENDA_HEADINGS = {
 }
 
 # documents: every linked document with type, size, pages; PDF accessibility hints.
-# (settings DOCUMENTS_* follow here)
+DOCUMENTS_FOLDER = "dokumente"  # below content/: listed on the documents page; documents_in(folder) reads below it
+# Subject of the mail asking for an accessible version ({title}: link text, {filename}); German: the office reads it.
+DOCUMENTS_REQUEST_SUBJECT = "Barrierefreie Fassung anfordern: {title} ({filename})"
+DOCUMENTS_SESSIONS_FOLDER = "dokumente/sitzungen"  # documents in here are listed under …
+DOCUMENTS_SESSIONS_TOPIC = "Beirat"  # … this topic on the documents page (other documents: the linking page's first Tag)
 
 # contacts: contact boxes from content/kontakte.toml (`Contact_box:`).
-# (settings CONTACTS_* follow here)
+CONTACTS_FILE = "kontakte.toml"  # below PATH; TOML, read once per build, neither a page nor a static file
+CONTACTS_VCARD_SAVE_AS = "kontakt/{key}.vcf"  # one vCard per contact, whatever the page's language
+CONTACTS_COUNTRY = "Deutschland"  # the country of every address (vCard ADR)
+CONTACTS_AREA_SERVED = "Musterstadt"  # JSON-LD ContactPoint areaServed (a City)
 
 # publication_guard: whether drafts, hidden and future-dated items may be written.
 PUBLICATION_GUARD_PUBLISH = False
