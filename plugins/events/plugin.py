@@ -136,7 +136,8 @@ def add_template_helpers(generator):
             url=public(item.url),
             language=item.lang,
             image=public(image) if image and base_url else None,
-            organizer={"name": settings["SITENAME"], "url": public("") or None},
+            organizer={"name": settings["SITENAME"], **({"url": public("")} if base_url else {})},
+            start=item.event.occurrences[0] if item.event.occurrences else None,
         )
 
     @pass_context

@@ -42,8 +42,13 @@ def event_schema(
     language: str,
     image: str | None,
     organizer: dict,
+    start=None,
 ) -> dict:
-    """The `Event` object; `location` is a Place, a VirtualLocation or both (hybrid)."""
+    """The `Event` object; `location` is a Place, a VirtualLocation or both (hybrid).
+
+    `start`: the date to announce if not the first (a series' next date); the end moves with it.
+    """
+    shift = (start - event.start) if start is not None else None
     locations = []
     if event.location:
         locations.append(
@@ -57,14 +62,14 @@ def event_schema(
         "@context": SCHEMA,
         "@type": "Event",
         "name": name,
-        "startDate": _iso(event, event.start),
+        "startDate": _iso(event, start or event.start),
         "eventStatus": f"{SCHEMA}/{status}",
         "eventAttendanceMode": f"{SCHEMA}/{mode}EventAttendanceMode",
         "organizer": {"@type": "GovernmentOrganization", **organizer},
         "inLanguage": language,
     }
     if event.end is not None:
-        data["endDate"] = _iso(event, event.end)
+        data["endDate"] = _iso(event, event.end + shift if shift else event.end)
     if locations:
         data["location"] = locations[0] if len(locations) == 1 else locations
     if description:
