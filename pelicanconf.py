@@ -152,6 +152,7 @@ SITE_FOOTER_PAGES = [
     ("Datenschutz", "datenschutz"),
     ("Erklärung zur Barrierefreiheit", "barrierefreiheit"),
     ("Leichte Sprache", "leichte-sprache"),
+    ("Dokumente", "dokumente"),  # every document by topic (documents plugin)
 ]
 
 # --- Markdown ----------------------------------------------------------------
