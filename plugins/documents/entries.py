@@ -87,9 +87,11 @@ def make_entry(
     texts: dict,
     feedback_email: str,
     subject_pattern: str,
+    fallback_lang: str | None = None,
 ) -> DocumentEntry:
-    """The entry of `file` on a page in `page_lang` (CLDR `locale`, UI strings `texts` of that language)."""
-    lang = file.lang.split("-")[0].lower() if file.lang else page_lang
+    """The entry of `file` on a page in `page_lang` (CLDR `locale`, UI strings `texts` of that language);
+    a document that names no language of its own is taken to be in `fallback_lang` (default: the page's)."""
+    lang = file.lang.split("-")[0].lower() if file.lang else (fallback_lang or page_lang)
     kind_text = texts.get(f"document_kind_{file.kind.lower()}", file.kind)
     parts = [file.kind, format_size(file.size, locale)]
     if file.pages:

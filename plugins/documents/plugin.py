@@ -73,17 +73,18 @@ class BuildState:
         info = languages.get(lang) or languages.get(self.settings["DEFAULT_LANG"]) or {}
         return info.get("locale", self.settings["DEFAULT_LANG"])
 
-    def entry(self, file: DocumentFile, lang: str, title: str = "", url: str | None = None):
-        """The entry of `file` on a page in `lang`."""
+    def entry(self, file: DocumentFile, lang: str, title: str = "", fallback_lang: str | None = None):
+        """The entry of `file` on a page in `lang` (`fallback_lang`: the document's if it names none)."""
         return make_entry(
             file,
             title=title,
-            url=file.path if url is None else url,
+            url=file.path,
             page_lang=lang,
             locale=self.locale(lang),
             texts=self.texts(lang),
             feedback_email=self.settings.get("FEEDBACK_EMAIL", ""),
             subject_pattern=self.setting("DOCUMENTS_REQUEST_SUBJECT"),
+            fallback_lang=fallback_lang,
         )
 
     def organisations(self) -> tuple[str, ...]:
@@ -189,7 +190,11 @@ def add_template_helpers(generator) -> None:
         if not base.is_dir():
             return []
         paths = sorted(p for p in base.iterdir() if p.is_file() and kind_of(p.name))
-        return [state.entry(state.file(p.relative_to(state.root).as_posix()), lang) for p in paths]
+        # Documents without a language of their own are the office's German ones.
+        default = state.settings["DEFAULT_LANG"]
+        return [
+            state.entry(state.file(p.relative_to(state.root).as_posix()), lang, fallback_lang=default) for p in paths
+        ]
 
     @pass_context
     def document_topics(context) -> list:
@@ -201,7 +206,7 @@ def add_template_helpers(generator) -> None:
             lang=lang,
             default_lang=state.settings["DEFAULT_LANG"],
             texts=state.texts(lang),
-            make=lambda file, title: state.entry(file, lang, title=title),
+            make=lambda file, title, title_lang: state.entry(file, lang, title=title, fallback_lang=title_lang),
             sessions_folder=state.setting("DOCUMENTS_SESSIONS_FOLDER"),
             sessions_topic=state.setting("DOCUMENTS_SESSIONS_TOPIC"),
         )

@@ -54,30 +54,29 @@ def group_by_topic(
     sessions_folder: str,
     sessions_topic: str,
 ) -> list[Topic]:
-    """Topics in alphabetical order (documents without one last), each with its documents by type and title."""
+    """Topics in alphabetical order (documents without one last), each with its documents by type and path
+    (so a session's invitation, proposals and minutes stay together)."""
     by_topic: dict[str | None, list] = {}
     for file in files:
         own = _linking(links, file.path, lang)
         german = _linking(links, file.path, default_lang)
         title, title_lang = (own[0][1], lang) if own else (german[0][1], default_lang) if german else ("", "")
-        entry = make(file, title)
-        title_lang = title_lang or (entry.lang if not title else lang)
+        # A document without its own language is in the language of the page linking it, else the site's.
+        entry = make(file, title, title_lang or default_lang)
+        title_lang = title_lang or entry.lang
         topic = topic_of(file.path, links, default_lang, sessions_folder, sessions_topic)
         by_topic.setdefault(topic, []).append((entry, title_lang))
     topics = []
     for name in sorted((name for name in by_topic if name), key=str.casefold) + ([None] if None in by_topic else []):
         if name is None:
             heading, heading_lang = texts["document_topic_other"], lang
-        elif lang != default_lang and topic_key(name) in texts:
+        elif topic_key(name) in texts:
             heading, heading_lang = texts[topic_key(name)], lang
         else:
             heading, heading_lang = name, default_lang
         kinds: dict[str, list] = {}
         for entry, title_lang in by_topic[name]:
             kinds.setdefault(entry.kind_text, []).append((entry, title_lang))
-        groups = [
-            (kind, sorted(entries, key=lambda pair: pair[0].title.casefold()))
-            for kind, entries in sorted(kinds.items())
-        ]
+        groups = [(kind, sorted(entries, key=lambda pair: pair[0].path)) for kind, entries in sorted(kinds.items())]
         topics.append(Topic(heading, heading_lang, groups))
     return topics
