@@ -1,10 +1,11 @@
 """Rank related items by text similarity, shared tags, same category and recency.
 
 Every item becomes a sparse, L2-normalised TF-IDF vector over stems and
-compound parts, pruned to its strongest terms, with shared tags as extra
-dimensions. One sparse matrix product per block of items gives all pairwise
-dot products that are not zero, so the cost grows with the number of pairs
-that share a term, not with the square of the number of items.
+compound parts. Two similarities are blended: the lexical cosine over each
+item's strongest terms (with shared tags as extra dimensions), and the cosine
+in a latent semantic space (truncated SVD of all terms, about √N dimensions),
+which connects items on one subject that share few words. Rows are scored in
+blocks: the lexical product is sparse, the latent one a dense N × √N product.
 """
 
 import math
@@ -13,6 +14,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 from scipy import sparse
+from scipy.sparse.linalg import svds
 
 from .text import MIN_PART, compound_parts, stem, word_counts
 
@@ -45,7 +47,7 @@ class Weights:
     title: float = 2.0  # a title word counts like two body words
     summary: float = 2.0
     compound_part: float = 0.5  # parts of a compound count half
-    max_terms: int = 40  # strongest terms kept per item
+    max_terms: int = 40  # strongest terms per item in the lexical cosine (all of them go into the latent one)
     # A term in more than this share of all items says little about any of them, and it
     # would connect nearly every pair: the matrix product would become quadratic.
     max_document_share: float = 0.5
@@ -54,11 +56,10 @@ class Weights:
     category: float = 0.03
     recency: float = 0.05  # at most 5 % more for the newest item
     recency_half_life_years: float = 2.0
-    candidates: int = 30  # best text-and-tag matches re-ranked with neighbours, category and recency
-    # Shared neighbours: two items whose closest matches are the same items are about the
-    # same thing even when they share few words ("second-order" similarity).
-    neighbours: int = 10
-    shared_neighbours: float = 2.0
+    candidates: int = 30  # best blended matches per item that get the category and recency terms
+    # Share of the latent-space cosine in the text similarity (the rest is the lexical cosine);
+    # the latent space has round(√N) dimensions: few topics on a small site, more on a large one.
+    latent: float = 0.5
 
 
 DEFAULT_WEIGHTS = Weights()
@@ -107,7 +108,8 @@ def corpus_terms(docs: list[Doc], weights: Weights) -> list[Counter]:
 
 
 def _tfidf_rows(term_counts: list[Counter], max_terms: int, max_document_share: float):
-    """Sparse rows of L2-normalised, pruned TF-IDF weights (sublinear term frequency)."""
+    """L2-normalised TF-IDF weights (sublinear term frequency) as sparse triplets: all terms, and each
+    row's `max_terms` strongest."""
     n = len(term_counts)
     document_frequency = Counter(term for counts in term_counts for term in counts)
     # A term only one item has cannot connect two items; one in most items connects all.
@@ -115,17 +117,17 @@ def _tfidf_rows(term_counts: list[Counter], max_terms: int, max_document_share: 
     kept = sorted(t for t, df in document_frequency.items() if 1 < df <= most)
     columns = {term: i for i, term in enumerate(kept)}
     idf = {term: math.log((n + 1) / (document_frequency[term] + 1)) + 1.0 for term in columns}
-    rows, cols, values = [], [], []
+    full, pruned = ([], [], []), ([], [], [])
     for row, counts in enumerate(term_counts):
         weighted = [((1.0 + math.log(c)) * idf[t] if c >= 1 else c * idf[t], t) for t, c in counts.items() if t in idf]
         weighted.sort(key=lambda pair: (-pair[0], pair[1]))
-        weighted = weighted[:max_terms]
-        norm = math.sqrt(sum(w * w for w, _ in weighted)) or 1.0
-        for weight, term in weighted:
-            rows.append(row)
-            cols.append(columns[term])
-            values.append(weight / norm)
-    return rows, cols, values, len(columns)
+        for triplets, chosen in ((full, weighted), (pruned, weighted[:max_terms])):
+            norm = math.sqrt(sum(w * w for w, _ in chosen)) or 1.0
+            for weight, term in chosen:
+                triplets[0].append(row)
+                triplets[1].append(columns[term])
+                triplets[2].append(weight / norm)
+    return full, pruned, len(columns)
 
 
 def _tag_rows(docs: list[Doc], tag_weight: float, offset: int):
@@ -144,17 +146,41 @@ def _tag_rows(docs: list[Doc], tag_weight: float, offset: int):
     return rows, cols, values, len(columns)
 
 
-def feature_matrix(docs: list[Doc], weights: Weights) -> sparse.csr_matrix:
-    """One row per doc: text dimensions, then tag dimensions."""
-    term_counts = corpus_terms(docs, weights)
-    text_rows, text_cols, text_values, text_width = _tfidf_rows(
-        term_counts, weights.max_terms, weights.max_document_share
-    )
-    tag_rows, tag_cols, tag_values, tag_width = _tag_rows(docs, weights.tag, text_width)
+def _csr(triplets, shape) -> sparse.csr_matrix:
+    rows, cols, values = triplets
     return sparse.csr_matrix(
-        (np.array(text_values + tag_values), (np.array(text_rows + tag_rows, dtype=np.int64), text_cols + tag_cols)),
-        shape=(len(docs), text_width + tag_width),
+        (np.array(values, dtype=float), (np.array(rows, dtype=np.int64), np.array(cols, dtype=np.int64))), shape=shape
     )
+
+
+def feature_matrices(docs: list[Doc], weights: Weights) -> tuple[sparse.csr_matrix, sparse.csr_matrix]:
+    """(lexical, all terms): one row per doc; the lexical one has each doc's strongest terms, then tag
+    dimensions; the other every kept term, for the latent space."""
+    term_counts = corpus_terms(docs, weights)
+    full, pruned, text_width = _tfidf_rows(term_counts, weights.max_terms, weights.max_document_share)
+    tag_rows, tag_cols, tag_values, tag_width = _tag_rows(docs, weights.tag, text_width)
+    lexical = _csr(
+        (pruned[0] + tag_rows, pruned[1] + tag_cols, pruned[2] + tag_values), (len(docs), text_width + tag_width)
+    )
+    return lexical, _csr(full, (len(docs), text_width))
+
+
+def feature_matrix(docs: list[Doc], weights: Weights) -> sparse.csr_matrix:
+    """One row per doc: each doc's strongest text dimensions, then tag dimensions."""
+    return feature_matrices(docs, weights)[0]
+
+
+def latent_vectors(matrix: sparse.csr_matrix) -> np.ndarray | None:
+    """Unit rows in a latent semantic space of round(√N) dimensions (truncated SVD), or None when the
+    site is too small for one. Deterministic: ARPACK starts from a fixed vector."""
+    dimensions = round(math.sqrt(matrix.shape[0]))
+    if dimensions < 2 or min(matrix.shape) <= dimensions + 1 or matrix.nnz == 0:
+        return None
+    start = np.full(min(matrix.shape), 1.0 / math.sqrt(min(matrix.shape)))
+    left, values, _ = svds(matrix, k=dimensions, v0=start)
+    vectors = left * values
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    return vectors / np.where(norms > 0, norms, 1.0)
 
 
 def _freshness(timestamp: float | None, newest: float, half_life_years: float) -> float:
@@ -170,20 +196,34 @@ def _group_ids(docs: list[Doc]) -> np.ndarray:
     return np.array([numbers.setdefault(doc.group, len(numbers)) if doc.group else -1 for doc in docs])
 
 
-def _first_order(matrix: sparse.csr_matrix, groups: np.ndarray, keep: int):
-    """Per row, the `keep` most similar other rows (never the row itself or its translations)."""
-    transposed = matrix.T.tocsc()
+def _blended_rows(lexical: sparse.csr_matrix, latent: np.ndarray | None, groups: np.ndarray, weights: Weights):
+    """Per row, the `candidates` best other rows (never the row itself or its translations) by
+    (1 − latent) × lexical cosine + latent × latent cosine."""
+    transposed = lexical.T.tocsc()
+    size, keep = lexical.shape[0], weights.candidates
+    share = weights.latent if latent is not None else 0.0
     rows = []
-    for start in range(0, matrix.shape[0], BLOCK_ROWS):
-        block = (matrix[start : start + BLOCK_ROWS] @ transposed).tocsr()
+    for start in range(0, size, BLOCK_ROWS):
+        block = (lexical[start : start + BLOCK_ROWS] @ transposed).tocsr()
+        latent_part = latent[start : start + BLOCK_ROWS] @ latent.T if share else np.zeros(block.shape)
+        # Rounded: the SVD's last bits vary from run to run, and the same content must give the same teasers.
+        latent_part = np.round(latent_part, 9)
+        scores = share * latent_part
+        counts = np.diff(block.indptr)
+        scores[np.repeat(np.arange(block.shape[0]), counts), block.indices] += (1.0 - share) * block.data
         for offset in range(block.shape[0]):
             source = start + offset
-            targets = block.indices[block.indptr[offset] : block.indptr[offset + 1]]
-            similarities = block.data[block.indptr[offset] : block.indptr[offset + 1]]
-            mask = targets != source
+            row = scores[offset]
+            # Items connected by neither signal are no match, however the rounding falls.
+            linked = np.zeros(size, bool)
+            linked[block.indices[block.indptr[offset] : block.indptr[offset + 1]]] = True
+            if share:
+                linked |= row > 0
+            linked[source] = False
             if groups[source] >= 0:
-                mask &= groups[targets] != groups[source]
-            targets, similarities = targets[mask], similarities[mask]
+                linked &= groups != groups[source]
+            targets = np.flatnonzero(linked)
+            similarities = row[targets]
             if len(targets) > keep:
                 strongest = np.argpartition(-similarities, keep - 1)[:keep]
                 targets, similarities = targets[strongest], similarities[strongest]
@@ -191,42 +231,14 @@ def _first_order(matrix: sparse.csr_matrix, groups: np.ndarray, keep: int):
     return rows
 
 
-def _neighbour_matrix(rows, size: int, neighbours: int) -> sparse.csr_matrix:
-    """Sparse matrix of each row's `neighbours` strongest similarities."""
-    indptr, indices, data = [0], [], []
-    for targets, similarities in rows:
-        if len(targets) > neighbours:
-            strongest = np.argpartition(-similarities, neighbours - 1)[:neighbours]
-            targets, similarities = targets[strongest], similarities[strongest]
-        indices.append(targets)
-        data.append(similarities)
-        indptr.append(indptr[-1] + len(targets))
-    return sparse.csr_matrix(
-        (np.concatenate(data) if data else [], np.concatenate(indices) if indices else [], indptr),
-        shape=(size, size),
-    )
-
-
-def _row_values(matrix: sparse.csr_matrix, row: int, columns: np.ndarray) -> np.ndarray:
-    """matrix[row, columns] for a CSR matrix with sorted indices, without building a dense row."""
-    indices = matrix.indices[matrix.indptr[row] : matrix.indptr[row + 1]]
-    data = matrix.data[matrix.indptr[row] : matrix.indptr[row + 1]]
-    positions = np.searchsorted(indices, columns)
-    positions = np.minimum(positions, max(len(indices) - 1, 0))
-    found = (len(indices) > 0) & (indices[positions] == columns) if len(indices) else np.zeros(len(columns), bool)
-    return np.where(found, data[positions] if len(indices) else 0.0, 0.0)
-
-
 def rank(docs: list[Doc], weights: Weights = DEFAULT_WEIGHTS) -> Ranking:
     """Candidates for every doc among all others, best first, ties by newer date then slug."""
     ranking = Ranking(candidates=[[] for _ in docs])
     if len(docs) < 2:
         return ranking
-    matrix = feature_matrix(docs, weights)
-    rows = _first_order(matrix, _group_ids(docs), weights.candidates)
-    neighbours = _neighbour_matrix(rows, len(docs), weights.neighbours)
-    second_order = (neighbours @ neighbours.T).tocsr()
-    second_order.sort_indices()
+    lexical, all_terms = feature_matrices(docs, weights)
+    latent = latent_vectors(all_terms) if weights.latent else None
+    rows = _blended_rows(lexical, latent, _group_ids(docs), weights)
 
     category_numbers: dict[str | None, int] = {}
     categories = np.array([category_numbers.setdefault(doc.category, len(category_numbers)) for doc in docs])
@@ -239,10 +251,8 @@ def rank(docs: list[Doc], weights: Weights = DEFAULT_WEIGHTS) -> Ranking:
     )
     slug_order = np.argsort(np.argsort(np.array([doc.slug for doc in docs]), kind="stable"), kind="stable")
     for source, (targets, similarities) in enumerate(rows):
-        shared = _row_values(second_order, source, targets)
         same_category = (categories[targets] == categories[source]) & has_category[source]
-        similarity = similarities + weights.shared_neighbours * shared
-        scores = np.round((similarity + weights.category * same_category) * boost[targets], 9)
+        scores = np.round((similarities + weights.category * same_category) * boost[targets], 9)
         # Best score first; on a tie the newer item, then the slug: the same content, the same teasers.
         order = np.lexsort((slug_order[targets], -timestamps[targets], -scores))
         ranking.candidates[source] = list(zip(targets[order].tolist(), scores[order].tolist(), strict=True))
