@@ -278,3 +278,10 @@ def test_a_location_without_postal_code_is_kept_whole():
         "addressCountry": "DE",
         "streetAddress": "Stadtpark am Weiher",
     }
+
+
+def test_a_series_beginning_after_the_horizon_is_upcoming_with_its_first_date():
+    later = item("kurs", start="2030-03-05 18:00", recurrence="FREQ=WEEKLY;BYDAY=TU")
+    refresh(later.event, datetime(2028, 1, 1, tzinfo=BERLIN), 12)
+    assert later.event.upcoming and later.event.occurrences == []
+    assert [entry.start.date().isoformat() for entry in upcoming([later], "de")] == ["2030-03-05"]

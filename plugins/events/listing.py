@@ -23,7 +23,8 @@ def refresh(event: Event, now: datetime, months: int) -> None:
     """Set `occurrences` (recurring events, within `months`) and `upcoming` (not yet ended at `now`)."""
     if event.recurrence:
         event.occurrences = occurrences(event.start, event.end, event.recurrence, now, months)
-        event.upcoming = bool(event.occurrences)
+        # A series that begins after the horizon is upcoming too, with no dates to list yet but its first.
+        event.upcoming = bool(event.occurrences) or event.start > now
     else:
         event.occurrences = []
         event.upcoming = event.last_moment > now
@@ -46,7 +47,7 @@ def upcoming(originals: list, lang: str) -> list[Listed]:
         shown = version_in(original, lang)
         if event.recurrence:
             duration = event.end - event.start if event.end is not None else None
-            for start in event.occurrences:
+            for start in event.occurrences or [event.start]:
                 entries.append(Listed(shown, start, start + duration if duration else None, True, event))
         else:
             entries.append(Listed(shown, event.start, event.end, False, event))
