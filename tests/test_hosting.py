@@ -29,6 +29,7 @@ HEADER_ONLY_DIRECTIVES = "; frame-ancestors 'none'"
 # the <meta> policy and with an inline script: only the header can block that script.
 EXTRA_FILES = {
     "hosting-test/termine.ics": b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n",
+    "hosting-test/kontakt.vcf": "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Geschäftsstelle\r\nEND:VCARD\r\n".encode(),
     "hosting-test/leer.wasm": b"\x00asm\x01\x00\x00\x00",
     "hosting-test/ohne-meta.html": (
         b'<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>vorher</title></head>'
@@ -234,6 +235,7 @@ def samples(site: Path) -> dict[str, str]:
         "pagefind meta": next(site.glob("pagefind/*.pf_meta")).relative_to(site).as_posix(),
         "pagefind wasm": next(site.glob("pagefind/wasm.*.pagefind")).relative_to(site).as_posix(),
         "calendar": "hosting-test/termine.ics",
+        "vcard": "hosting-test/kontakt.vcf",
         "wasm": "hosting-test/leer.wasm",
         "missing": MISSING,
     }
@@ -255,6 +257,7 @@ EXPECTED_TYPES = {
     "pagefind meta": {"application/octet-stream"},
     "pagefind wasm": {"application/octet-stream"},
     "calendar": {"text/calendar; charset=utf-8"},
+    "vcard": {"text/vcard; charset=utf-8"},
     "wasm": {"application/wasm"},
     "missing": {"text/html; charset=utf-8"},
 }
