@@ -79,7 +79,7 @@ def read_session(
             )
         return None, problems
     if bodies and body not in bodies:
-        near = difflib.get_close_matches(body, list(bodies), n=1, cutoff=0.6)
+        near = difflib.get_close_matches(body, list(bodies), n=1, cutoff=0.8)
         known = ", ".join(f"„{name}“" for name in bodies)
         hint = f"Meinten Sie „{near[0]}“? " if near else ""
         problems.append(
