@@ -6,11 +6,12 @@ import logging
 import re
 import shutil
 from datetime import time
+from types import SimpleNamespace
 
 import pytest
 import vobject
 from contacts.data import parse_contacts, parse_days
-from contacts.plugin import load_registry
+from contacts.plugin import attach_contacts, load_registry
 from contacts.present import contact_view
 from contacts.schema import contact_point
 from contacts.vcard import vcard
@@ -64,9 +65,34 @@ def load_with(tmp_path, caplog, text: str) -> list[str]:
     return [record.getMessage() for record in caplog.records]
 
 
-def test_demo_file_has_the_six_contacts_and_no_personal_name(demo):
+def test_demo_file_has_the_six_contacts_with_fictional_addresses_and_numbers(demo):
     assert set(demo) == {"beratung", "sprachtandem", "fairtrade", "kepol", "beirat-geschaeftsstelle", "stabsstelle"}
     assert all(contact.email.endswith("@example.org") for contact in demo.values())
+    # The block the Bundesnetzagentur keeps free for film and television: nobody answers there.
+    assert all(re.fullmatch(r"\+49 30 23125-\d{3}", contact.phone) for contact in demo.values())
+
+
+def fake_generator(tmp_path, key: str):
+    """A generator with one page naming `key`, reading contacts from `tmp_path`."""
+    page = SimpleNamespace(metadata={"contact_box": key})
+    settings = {"PATH": str(tmp_path), "DEFAULT_LANG": "de", "SITE_LANGUAGES": SITE_LANGUAGES}
+    return SimpleNamespace(context={}, settings=settings, pages=[page]), page
+
+
+def test_a_broken_file_is_reported_once_not_on_every_page(tmp_path, caplog):
+    (tmp_path / "kontakte.toml").write_text('[beratung]\nrole = "x\n', encoding="utf-8")
+    generator, page = fake_generator(tmp_path, "beratung")
+    with caplog.at_level(logging.WARNING, logger="contacts.plugin"):
+        attach_contacts(generator)
+    assert page.contact_box is None and not hasattr(page, "field_problems")
+    assert len(caplog.records) == 1 and "kein gültiges TOML" in caplog.records[0].getMessage()
+
+
+def test_a_missing_file_is_a_problem_of_the_page_naming_a_contact(tmp_path):
+    generator, page = fake_generator(tmp_path, "beratung")
+    attach_contacts(generator)
+    ((field, what, fix),) = page.field_problems
+    assert field == "contact_box" and "kontakte.toml gibt es nicht" in what and "Legen Sie die Datei an" in fix
 
 
 def test_beratung_hours_match_the_beratung_page(demo):
