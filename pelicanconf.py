@@ -342,7 +342,7 @@ EVENTS_HORIZON_MONTHS = 12  # recurring events are listed date by date this far 
 EVENTS_HOME_COUNT = 3  # next events on the home pages (each series once)
 # The calendar UIDs: "<slug of the German original>@<this domain>", the same in every build and
 # language, so subscribed calendars update an event instead of adding it twice.
-EVENTS_UID_DOMAIN = "vielfalt.musterstadt.example.org"
+EVENTS_UID_DOMAIN = "vielfalt.example.org"
 
 # sessions: Sitzungen des Beirats and its committees (`Session_body:`).
 SESSIONS_PAGE_SLUG = "beirat"  # the page (and its translations) that lists upcoming and past sessions

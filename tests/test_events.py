@@ -9,7 +9,7 @@ import pytest
 
 from conftest import read_html, run_pelican
 
-DOMAIN = "vielfalt.musterstadt.example.org"
+DOMAIN = "vielfalt.example.org"
 PUBLIC = "https://www.musterstadt.example.org"
 SUMMARY = "Ein Termin der Stabsstelle für Vielfalt und Chancengleichheit in Musterstadt, mit allen Angaben."
 BEFORE_FACHTAG = "2028-09-20 12:00"

@@ -27,7 +27,7 @@ logger = logging.getLogger(__name__)
 DEFAULTS = {
     "EVENTS_NOW": None,
     "EVENTS_HORIZON_MONTHS": 12,
-    "EVENTS_UID_DOMAIN": "musterstadt.example.org",
+    "EVENTS_UID_DOMAIN": "vielfalt.example.org",
     "EVENTS_PAGE_URL": "termine/",
     "EVENTS_ICS_NAME": "termin.ics",
     "EVENTS_CALENDAR_NAME": "termine.ics",
