@@ -146,6 +146,8 @@ def annotate(instance) -> None:
         entry = state.entry(file, lang, title=text)
         if entry.lang != lang and "hreflang=" not in link:
             link = link.replace("<a ", f'<a hreflang="{entry.lang}" ', 1)
+        if "class=" not in link.split(">", 1)[0]:
+            link = link.replace("<a ", '<a class="document-entry__link" ', 1)
         return entry_markup(link, entry, state.texts(lang))
 
     instance._content = annotate_links(instance._content, source_dir, describe)
