@@ -285,3 +285,10 @@ def test_a_series_beginning_after_the_horizon_is_upcoming_with_its_first_date():
     refresh(later.event, datetime(2028, 1, 1, tzinfo=BERLIN), 12)
     assert later.event.upcoming and later.event.occurrences == []
     assert [entry.start.date().isoformat() for entry in upcoming([later], "de")] == ["2030-03-05"]
+
+
+def test_a_draft_translation_is_not_listed():
+    draft = SimpleNamespace(slug="fachtag", lang="ar", title="مسودة", translations=[], event=None, status="draft")
+    fachtag = item("fachtag", translations=[draft], start="2028-11-22 09:30")
+    refresh(fachtag.event, datetime(2028, 1, 1, tzinfo=BERLIN), 12)
+    assert [entry.item.lang for entry in upcoming([fachtag], "ar")] == ["de"]

@@ -34,7 +34,13 @@ def version_in(item, lang: str):
     """The item's translation in `lang`, else the item itself (shown marked as German)."""
     if getattr(item, "lang", None) == lang:
         return item
-    return next((other for other in getattr(item, "translations", []) if other.lang == lang), item)
+    translations = getattr(item, "translations", [])
+    return next((other for other in translations if other.lang == lang and _published(other)), item)
+
+
+def _published(item) -> bool:
+    """Drafts and hidden translations are never listed: a published page must not link to them."""
+    return getattr(item, "status", "published") == "published"
 
 
 def upcoming(originals: list, lang: str) -> list[Listed]:

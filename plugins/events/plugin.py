@@ -223,7 +223,8 @@ class EventsPagesGenerator(Generator):
 
 
 def _versions(original) -> list:
-    return [original, *[item for item in getattr(original, "translations", []) if item.event is not None]]
+    translations = getattr(original, "translations", [])
+    return [original, *[item for item in translations if item.event is not None and item.status == "published"]]
 
 
 def _version_in(original, lang: str):
