@@ -142,7 +142,9 @@ def annotate(instance) -> None:
         if file is None:
             return None  # content_checks names the missing file
         found.setdefault(path, file)
-        state.links.setdefault(path, []).append((instance, text))
+        if getattr(instance, "status", "published") == "published":
+            # Drafts and hidden pages give the documents page neither a title nor a topic.
+            state.links.setdefault(path, []).append((instance, text))
         entry = state.entry(file, lang, title=text)
         if entry.lang != lang and "hreflang=" not in link:
             link = link.replace("<a ", f'<a hreflang="{entry.lang}" ', 1)
