@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from bs4 import BeautifulSoup, NavigableString, Tag
 
 HEADINGS = ("h2", "h3", "h4", "h5", "h6")
+BLOCKS = ("ul", "ol", "p", "div", "table", "blockquote")
 PUBLIC, NON_PUBLIC = "public", "non_public"
 
 
@@ -57,7 +58,7 @@ def item_title(item: Tag) -> str:
     parts = [
         child.get_text(" ") if isinstance(child, Tag) else str(child)
         for child in item.children
-        if not (isinstance(child, Tag) and child.name in ("ul", "ol", "p", "div", "table", "blockquote"))
+        if not (isinstance(child, Tag) and child.name in BLOCKS)
     ]
     return " ".join("".join(parts).split())
 
@@ -101,17 +102,20 @@ def render_agenda(
             number += 1
             label = soup.new_tag("span", attrs={"class": "session-agenda__number"})
             label.string = item_label(number)
+            blocks = item.find(BLOCKS, recursive=False) is not None
+            text = soup.new_tag("div" if blocks else "span", attrs={"class": "session-agenda__text"})
             if part == NON_PUBLIC:
                 title = item_title(item)
                 if " ".join(item.get_text(" ").split()) != title or item.find(["a", "img"]):
                     agenda.trimmed.append(title)
                 item.clear()
-                item.append(label)
-                item.append(NavigableString(" " + title))
+                text.name = "span"
+                text.string = title
             else:
-                target = item.find("p", recursive=False) or item
-                target.insert(0, NavigableString(" "))
-                target.insert(0, label)
+                for child in list(item.contents):
+                    text.append(child.extract())
+            # The space keeps "TOP 1" and the title apart for screen readers and copied text.
+            item.extend([label, NavigableString(" "), text])
             item["class"] = ["session-agenda__item"]
     if agenda.parts:
         agenda.html = str(soup)
