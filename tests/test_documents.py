@@ -10,6 +10,7 @@ from documents.entries import format_size, pages_text, request_mailto
 from documents.files import NO_LANG, NO_TEXT, NO_TITLE, UNTAGGED, inspect, names_person
 from documents.links import linked_path, source_line
 from documents.plugin import add_template_helpers, hints_for
+from documents.topics import group_by_topic
 from jinja2 import Environment, pass_context
 from pypdf import PdfReader
 
@@ -194,3 +195,51 @@ def test_invoke_check_lists_the_hints_and_finds_no_problem():
     assert any("seiten/merkblaetter.md:9:" in line and "Max Mustermann" in line for line in lines)
     assert any("seiten/ar/merkblaetter.md:9:" in line and "scan.pdf" in line for line in lines)
     assert "keine Probleme gefunden" in result.stdout
+
+
+def fake_entry(file, title, fallback_lang):
+    return type("Entry", (), {"path": file.path, "kind_text": file.kind, "lang": fallback_lang})()
+
+
+def test_topics_sessions_under_the_beirat_tags_for_the_rest_untagged_last():
+    item = type("Item", (), {})
+    concept, untagged = item(), item()
+    concept.lang, concept.relative_source_path, concept.tags = "de", "seiten/grundlagen.md", ["Integrationskonzept"]
+    untagged.lang, untagged.relative_source_path, untagged.tags = "de", "seiten/barrierefreiheit.md", []
+    files = [
+        inspect(SITE, "dokumente/getaggt.pdf"),
+        inspect(SITE, "dokumente/scan.pdf"),
+        inspect(SITE, "dokumente/formular.odt"),
+    ]
+    links = {"dokumente/getaggt.pdf": [(concept, "Konzept")], "dokumente/scan.pdf": [(untagged, "Altes Blatt")]}
+    texts = {**STRINGS["de"], **STRINGS["ar"]}
+    topics = group_by_topic(
+        files,
+        links,
+        lang="ar",
+        default_lang="de",
+        texts=texts,
+        make=fake_entry,
+        sessions_folder="dokumente",
+        sessions_topic="Beirat",
+    )
+    assert [(topic.name, topic.name_lang) for topic in topics] == [(texts["document_topic_beirat"], "ar")]
+    topics = group_by_topic(
+        files,
+        links,
+        lang="ar",
+        default_lang="de",
+        texts=texts,
+        make=fake_entry,
+        sessions_folder="dokumente/sitzungen",
+        sessions_topic="Beirat",
+    )
+    assert [topic.name for topic in topics] == [
+        texts["document_topic_integrationskonzept"],
+        texts["document_topic_other"],
+    ]
+    assert [[entry.path for entry, _ in entries] for _, entries in topics[1].groups] == [
+        ["dokumente/formular.odt"],
+        ["dokumente/scan.pdf"],
+    ]
+    assert topics[1].groups[1][1][0][1] == "de"  # the scan's title is the German page's link text
