@@ -243,3 +243,16 @@ def test_topics_sessions_under_the_beirat_tags_for_the_rest_untagged_last():
         ["dokumente/scan.pdf"],
     ]
     assert topics[1].groups[1][1][0][1] == "de"  # the scan's title is the German page's link text
+
+
+def test_damaged_file_becomes_a_hint_not_a_crash(tmp_path):
+    (tmp_path / "dokumente").mkdir()
+    (tmp_path / "dokumente" / "kaputt.pdf").write_bytes(b"%PDF-1.4\n\x00\x01 kein PDF")
+    (tmp_path / "dokumente" / "kaputt.odt").write_bytes(b"PK\x03\x04 kein ZIP")
+    for name in ("kaputt.pdf", "kaputt.odt"):
+        file = inspect(tmp_path, f"dokumente/{name}")
+        assert (
+            file.unreadable and file.accessible is None and file.size == (tmp_path / "dokumente" / name).stat().st_size
+        )
+        ((what, fix),) = hints_for(file, OFFICE)
+        assert f"dokumente/{name}" in what and "lässt sich nicht lesen" in what and fix
