@@ -172,6 +172,16 @@ def test_documents_are_ordered_as_a_session_uses_them():
             "kein Ordner unterhalb von content/dokumente/",
             "relativ zu content/dokumente/",
         ),
+        (
+            {
+                "session_body": "Beirat für Migration und Integration",
+                "event_start": "x",
+                "session_documents": "x" * 5000,
+            },
+            "session_documents",
+            "Den Ordner „content/dokumente/xxx",
+            "Legen Sie den Ordner",
+        ),
     ],
     ids=[
         "ohne-termin",
@@ -180,6 +190,7 @@ def test_documents_are_ordered_as_a_session_uses_them():
         "unterlagen-ohne-sitzung",
         "ordner-fehlt",
         "ordner-ausserhalb",
+        "ordnername-zu-lang",
     ],
 )
 def test_each_bad_value_gets_its_german_message(tmp_path, metadata, field, what, fix):

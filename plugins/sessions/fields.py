@@ -30,11 +30,22 @@ def document_role(filename: str) -> str:
     return ""
 
 
+def is_folder(path: Path) -> bool:
+    """Whether `path` is a folder; False for names the file system refuses (too long, a NUL byte)."""
+    try:
+        return path.is_dir()
+    except (OSError, ValueError):
+        return False
+
+
 def folder_files(folder: Path) -> tuple[str, ...]:
     """The visible files in `folder`, sorted; read anew on every build, so added minutes show at once."""
-    if not folder.is_dir():
+    if not is_folder(folder):
         return ()
-    return tuple(sorted(path.name for path in folder.iterdir() if path.is_file() and not path.name.startswith(".")))
+    try:
+        return tuple(sorted(path.name for path in folder.iterdir() if path.is_file() and not path.name.startswith(".")))
+    except OSError:
+        return ()
 
 
 def unsafe_folder(value: str) -> bool:
@@ -110,7 +121,7 @@ def read_session(
                     f"z. B. „Session_documents: {default_folder}/{slug}“",
                 )
             )
-        elif not (documents_root / value).is_dir():
+        elif not is_folder(documents_root / value):
             problems.append(
                 (
                     "session_documents",
