@@ -1,8 +1,10 @@
 """Pure functions: what a document file says about itself (type, size, pages, language, date, title, author)
 and, for a PDF, why it is not accessible."""
 
+import logging
 import re
 import zipfile
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -58,11 +60,24 @@ def inspect(root: Path, relative: str) -> DocumentFile:
     size = file.stat().st_size
     try:
         if kind == "PDF":
-            return _inspect_pdf(file, relative, size)
+            with _quiet_pypdf():
+                return _inspect_pdf(file, relative, size)
         return _inspect_zip(file, relative, kind, size)
     except Exception:  # a damaged upload (any parser error) is a hint, never a stopped build
         # The parsers' own messages are English and technical; authors get what they can act on.
         return DocumentFile(relative, kind, size, unreadable=f"beschädigt oder keine gültige {kind}-Datei")
+
+
+@contextmanager
+def _quiet_pypdf():
+    """pypdf logs English warnings about damaged files; the German hint says it, and must not fail a strict build."""
+    log = logging.getLogger("pypdf")
+    level = log.level
+    log.setLevel(logging.CRITICAL)
+    try:
+        yield
+    finally:
+        log.setLevel(level)
 
 
 def _text(value) -> str:
