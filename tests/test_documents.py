@@ -102,11 +102,12 @@ def test_links_resolve_like_pelican_and_find_their_line():
     assert source_line(source, "dokumente/a.pdf") == 4
 
 
-def test_documents_in_lists_a_folder_by_file_name_in_the_pages_language():
+def documents_env(content: Path) -> Environment:
+    """A Jinja environment with the plugin's globals for `content`, the page language from `lang`."""
     generator = type("Generator", (), {})()
     generator.env, generator.context = Environment(), {}
     generator.settings = {
-        "PATH": str(SITE),
+        "PATH": str(content),
         "DEFAULT_LANG": "de",
         "SITE_LANGUAGES": {"de": {"locale": "de_DE"}, "ar": {"locale": "ar_SY"}},
         "LOCALISATION_UI_STRINGS_FILE": str(ROOT / "theme" / "ui_strings.toml"),
@@ -114,7 +115,12 @@ def test_documents_in_lists_a_folder_by_file_name_in_the_pages_language():
     }
     add_template_helpers(generator)
     generator.env.globals["current_lang"] = pass_context(lambda context: context.get("lang", "de"))
-    template = generator.env.from_string(
+    return generator.env
+
+
+def test_documents_in_lists_a_folder_by_file_name_in_the_pages_language():
+    env = documents_env(SITE)
+    template = env.from_string(
         "{% for d in documents_in('') %}{{ d.filename }}|{{ d.size_text }}|{{ d.pages }}|{{ d.accessible }};{% endfor %}"
     )
     rows = [row.split("|") for row in template.render(lang="de").strip(";").split(";")]
@@ -259,3 +265,14 @@ def test_damaged_file_becomes_a_hint_not_a_crash(tmp_path, caplog):
         assert f"dokumente/{name}" in what and "lässt sich nicht lesen" in what and fix
     # pypdf's English warnings would fail a strict build; the German hint replaces them.
     assert [record for record in caplog.records if record.levelno >= logging.WARNING] == []
+
+
+def test_documents_in_stays_inside_the_documents_folder(tmp_path):
+    (tmp_path / "dokumente" / "sitzung").mkdir(parents=True)
+    (tmp_path / "andere").mkdir()
+    for folder in ("dokumente/sitzung", "andere"):
+        (tmp_path / folder / "einladung.pdf").write_bytes((DOCS / "getaggt.pdf").read_bytes())
+    template = documents_env(tmp_path).from_string(
+        "{{ documents_in('sitzung') | length }}|{{ documents_in('../andere') | length }}|{{ documents_in('fehlt') | length }}"
+    )
+    assert template.render() == "1|0|0"

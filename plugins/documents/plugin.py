@@ -190,15 +190,15 @@ def add_template_helpers(generator) -> None:
     def documents_in(context, folder: str) -> list:
         """The entries of the documents in content/<DOCUMENTS_FOLDER>/<folder>/, sorted by file name."""
         lang = page_language(context)
-        base = state.root / state.setting("DOCUMENTS_FOLDER") / str(folder).strip("/")
-        if not base.is_dir():
-            return []
+        documents = (state.root / state.setting("DOCUMENTS_FOLDER")).resolve()
+        base = (documents / str(folder).strip("/")).resolve()
+        if not base.is_dir() or not base.is_relative_to(documents):
+            return []  # a folder outside content/dokumente/ ("../..") lists nothing
         paths = sorted(p for p in base.iterdir() if p.is_file() and kind_of(p.name))
         # Documents without a language of their own are the office's German ones.
         default = state.settings["DEFAULT_LANG"]
-        return [
-            state.entry(state.file(p.relative_to(state.root).as_posix()), lang, fallback_lang=default) for p in paths
-        ]
+        root = state.root.resolve()
+        return [state.entry(state.file(p.relative_to(root).as_posix()), lang, fallback_lang=default) for p in paths]
 
     @pass_context
     def document_topics(context) -> list:
