@@ -135,7 +135,11 @@ def test_listing_order_month_groups_archive_and_cancelled_events():
     assert any(entry.item is cancelled and entry.event.status == "abgesagt" for entry in entries)
     months = by_month(entries)
     assert [(key.year, key.month) for key, _ in months] == [(2028, 9), (2028, 10), (2028, 11)]
-    assert sum(len(members) for _, members in months) == len(entries)
+    # Every date is listed once: a series once per month, its further dates of that month beside it.
+    assert sum(1 + len(entry.more) for _, members in months for entry in members) == len(entries)
+    october = [entry for entry in months[1][1] if entry.item is weekly]
+    assert len(october) == 1 and october[0].start.day == 3
+    assert [start.day for start in october[0].more] == [10, 17, 24, 31]
     assert [entry.item.slug for entry in next_distinct(entries, 3)] == ["sprechstunde", "kochabend", "fachtag"]
     assert [(year, [entry.item.slug for entry in group]) for year, group in past_by_year(items, "de")] == [
         (2027, ["fest"])

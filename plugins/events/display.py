@@ -3,7 +3,7 @@
 from datetime import datetime
 
 from babel import Locale, UnknownLocaleError
-from babel.dates import format_date, format_time
+from babel.dates import format_date, format_skeleton, format_time
 from babel.lists import format_list
 
 from localisation.languages import localise_digits
@@ -22,6 +22,11 @@ def event_date(moment: datetime, locale: str) -> str:
 def event_time(moment: datetime, locale: str) -> str:
     """The wall time: „18:00“ (the UI text adds „Uhr“ where the language says it)."""
     return _digits(format_time(moment, format="short", locale=locale), locale)
+
+
+def day_and_month(moment: datetime, locale: str) -> str:
+    """A further date of a series below its month's heading: „8. Dezember“."""
+    return _digits(format_skeleton("MMMMd", moment, locale=locale), locale)
 
 
 def month_label(moment: datetime, locale: str) -> str:

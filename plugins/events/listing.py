@@ -1,6 +1,6 @@
 """Pure functions: which events are upcoming at the build's "now", in which order, grouped how."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from itertools import groupby
 
@@ -17,6 +17,7 @@ class Listed:
     end: datetime | None
     series: bool  # one date of a recurring event
     event: Event  # the original's: a translation may not repeat the Event_* lines
+    more: tuple[datetime, ...] = ()  # a series' further starts in the same month (see `by_month`)
 
 
 def refresh(event: Event, now: datetime, months: int) -> None:
@@ -74,9 +75,29 @@ def next_distinct(entries: list[Listed], count: int) -> list[Listed]:
 
 
 def by_month(entries: list[Listed]) -> list[tuple[datetime, list[Listed]]]:
-    """Entries grouped by the month they start in, each group keyed by its first start."""
+    """Entries grouped by the month they start in, each group keyed by its first start.
+
+    A series appears once per month, at its first date there, with its further dates of that month
+    in `more`: a weekly Sprechstunde is four lines a year's listing needs twelve of, not fifty-two.
+    """
     groups = groupby(entries, key=lambda entry: (entry.start.year, entry.start.month))
-    return [(members[0].start, members) for _, group in groups for members in [list(group)]]
+    return [(members[0].start, _one_per_series(members)) for _, group in groups for members in [list(group)]]
+
+
+def _one_per_series(entries: list[Listed]) -> list[Listed]:
+    """The entries of one month, each series' dates gathered in its first entry."""
+    firsts: dict[int, int] = {}  # id of the series' event -> position of its first entry in `merged`
+    merged: list[Listed] = []
+    for entry in entries:
+        if not entry.series:
+            merged.append(entry)
+        elif id(entry.event) in firsts:
+            position = firsts[id(entry.event)]
+            merged[position] = replace(merged[position], more=(*merged[position].more, entry.start))
+        else:
+            firsts[id(entry.event)] = len(merged)
+            merged.append(entry)
+    return merged
 
 
 def past_by_year(originals: list, lang: str) -> list[tuple[int, list[Listed]]]:

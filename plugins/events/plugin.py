@@ -7,6 +7,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
+from babel.lists import format_list
 from jinja2 import pass_context
 from markupsafe import Markup
 from pelican import signals
@@ -15,7 +16,7 @@ from pelican.generators import Generator
 
 from localisation.dates import AuthorDateError, parse_author_date
 
-from .display import event_date, event_time, language_names, month_label, year_label
+from .display import day_and_month, event_date, event_time, language_names, month_label, year_label
 from .fields import parse_event
 from .ical import CalendarEntry, calendar_file, event_uid
 from .listing import by_month, next_distinct, past_by_year, refresh, upcoming
@@ -115,6 +116,15 @@ def _plain(value) -> str:
     return Markup(str(value)).striptags() if value else ""
 
 
+def dates_markup(moments, locale: str) -> Markup:
+    """Further dates of a series as the reader's language lists them, each in its own <time>."""
+    times = [
+        str(Markup('<time datetime="{}">{}</time>').format(moment.isoformat(), day_and_month(moment, locale)))
+        for moment in moments
+    ]
+    return Markup(format_list(times, locale=locale)) if times else Markup("")
+
+
 def add_template_helpers(generator):
     """Register the filters `event_date`, `event_time`, `event_month`, `event_year` and the globals
     `event_rule_words`, `event_rule_days`, `event_language_names`, `event_schema`, `events_upcoming`,
@@ -153,8 +163,13 @@ def add_template_helpers(generator):
         return past_by_year(context.get(CONTEXT_KEY, []), lang)
 
     generator.env.filters.update(
-        event_date=event_date, event_time=event_time, event_month=month_label, event_year=year_label
+        event_date=event_date,
+        event_time=event_time,
+        event_month=month_label,
+        event_year=year_label,
+        event_day_month=day_and_month,
     )
+    generator.env.filters["event_dates"] = dates_markup
     generator.env.globals.update(
         event_rule_words=lambda event: rule_words(event.recurrence),
         event_rule_days=lambda words, locale: day_list(words.days, locale),
