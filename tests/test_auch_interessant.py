@@ -172,3 +172,22 @@ def test_team_page_lists_news_of_its_working_areas(published_site):
         reverse=True,
     )
     assert listed == [i.title for i in newest[:5]]
+
+
+def test_a_teaser_for_an_event_gives_the_date_it_takes_place(published_site):
+    """Not the date its page was written: that is what a reader deciding whether to go needs."""
+    events = {item.url: item for item in content_items() if "event_start" in item.metadata and item.lang == "de"}
+    checked = 0
+    for html in published_site.rglob("index.html"):
+        for card in read_html(html).select(".auch-interessant__card"):
+            link = card.select_one(".auch-interessant__link")
+            target = (html.parent / link["href"]).resolve().relative_to(published_site.resolve()).as_posix() + "/"
+            if target not in events:
+                continue
+            shown = card.select_one(".auch-interessant__meta time")["datetime"][:10]
+            start = events[target].metadata["event_start"][:10]
+            # A series shows its next date, on or after its first.
+            recurring = "event_recurrence" in events[target].metadata
+            assert shown >= start if recurring else shown == start, (html, target)
+            checked += 1
+    assert checked >= 3

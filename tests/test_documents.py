@@ -175,6 +175,9 @@ def test_arabic_page_shows_sizes_in_arabic_indic_digits(strict_site):
     assert not any(char.isascii() and char.isdigit() for char in meta)
     assert entries["getaggt.pdf"].a["hreflang"] == "de"
     assert "هذا المستند" in entries["scan.pdf"].select_one(".document-entry__note").get_text()
+    # The scan names no language: it is taken for one of the office's German documents, not for Arabic.
+    assert entries["scan.pdf"].a["hreflang"] == "de"
+    assert "الألمانية" in entries["scan.pdf"].select_one(".document-entry__meta").get_text()
 
 
 def test_documents_page_lists_every_document_with_its_state(strict_site):

@@ -241,6 +241,17 @@ def test_search_form_leads_to_the_search_page_of_the_pages_language(published_si
     assert set(entry["languages"]) == set(LANGUAGES)  # one index per language, from <html lang>
 
 
+def test_navigation_leads_to_the_termine_page_of_the_pages_language(published_site):
+    """The Termine page is no content page but written by the events plugin in every language."""
+    for lang in LANGUAGES:
+        prefix = "" if lang == "de" else f"{lang}/"
+        page = published_site / prefix / "beratung" / "index.html"
+        links = read_html(page).select(".site-header__nav a.site-header__link")
+        targets = {(page.parent / link["href"]).resolve(): link for link in links}
+        link = targets[(published_site / prefix / "termine").resolve()]
+        assert not link.has_attr("hreflang") and not link.has_attr("lang"), lang
+
+
 def test_latin_data_in_right_to_left_text_is_isolated(published_site):
     for lang in ("ar", "fa"):
         soup = read_html(published_site / lang / "impressum" / "index.html")

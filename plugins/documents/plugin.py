@@ -145,7 +145,9 @@ def annotate(instance) -> None:
         if getattr(instance, "status", "published") == "published":
             # Drafts and hidden pages give the documents page neither a title nor a topic.
             state.links.setdefault(path, []).append((instance, text))
-        entry = state.entry(file, lang, title=text)
+        # A document that names no language of its own is one of the office's German ones, as on the
+        # documents page: a scan linked from an Arabic page is not Arabic because of that.
+        entry = state.entry(file, lang, title=text, fallback_lang=instance.settings["DEFAULT_LANG"])
         if entry.lang != lang and "hreflang=" not in link:
             link = link.replace("<a ", f'<a hreflang="{entry.lang}" ', 1)
         if "class=" not in link.split(">", 1)[0]:

@@ -205,7 +205,14 @@ class EventsPagesGenerator(Generator):
     """Writes the Termine page of every language, the calendar of all events and one .ics per event."""
 
     def generate_context(self):
-        """Nothing to read: the events come from the articles and pages generators."""
+        """Nothing to read (the events come from the articles and pages generators); announce the Termine
+        page's address in every language, so the navigation links to the reader's (localisation plugin)."""
+        settings = self.settings
+        default_lang = settings["DEFAULT_LANG"]
+        page_url = setting(settings, "EVENTS_PAGE_URL")
+        languages = list(settings.get("SITE_LANGUAGES", {default_lang: {}})) or [default_lang]
+        addresses = self.context.setdefault("localised_addresses", {})
+        addresses[page_url] = {lang: events_page_url(lang, default_lang, page_url) for lang in languages}
 
     def generate_output(self, writer):
         settings = self.settings

@@ -92,11 +92,14 @@ class NavigationLink:
     label_lang: str  # the language the label is written in
 
 
-def localised_link(label: str, url: str, lang: str, default_lang: str, page, ui_texts: dict, ui) -> NavigationLink:
+def localised_link(
+    label: str, url: str, lang: str, default_lang: str, page, ui_texts: dict, ui, versions: dict | None = None
+) -> NavigationLink:
     """A navigation entry (German `label`, address `url`, the page there or None) for a page in `lang`.
 
-    The target's translation where one exists, with its title; else the German target, labelled
-    in `lang` when the German label is a text of the UI table ([de]), otherwise in German.
+    The target's translation where one exists, with its title; else the address a plugin writes for
+    `lang` (`versions`, e.g. the events plugin's "en/termine/"), labelled from the UI table; else the German
+    target, labelled in `lang` when the German label is a text of the UI table ([de]), otherwise in German.
     """
     if lang == default_lang:
         return NavigationLink(label, url, default_lang, default_lang)
@@ -105,6 +108,8 @@ def localised_link(label: str, url: str, lang: str, default_lang: str, page, ui_
         if translation is not None:
             return NavigationLink(str(translation.title), translation.url, lang, lang)
     key = next((key for key, text in ui_texts.items() if text == label), None)
+    if versions and lang in versions:
+        return NavigationLink(ui(key, lang) if key else label, versions[lang], lang, lang if key else default_lang)
     if key is not None:
         return NavigationLink(ui(key, lang), url, default_lang, lang)
     return NavigationLink(label, url, default_lang, default_lang)

@@ -24,6 +24,9 @@ from .ui_strings import load_ui_strings, make_lookup
 
 # Fields whose value may span several indented lines (the publisher block shows each line).
 MULTI_LINE_FIELDS = {"contact"}
+# Context key where a plugin that writes its own page in every language (the events plugin's Termine
+# page) announces the addresses: {German address: {lang: address}}; the navigation links to them.
+LOCALISED_ADDRESSES = "localised_addresses"
 DEFAULT_LANGUAGES = {"de": {"name": "Deutsch", "direction": "ltr", "locale": "de_DE", "og_locale": "de_DE"}}
 
 
@@ -111,7 +114,8 @@ def add_template_helpers(generator):
             url = page.url if by_slug and page is not None else target
             if by_slug and page is None:
                 continue
-            links.append(localised_link(label, url, lang, default_lang, page, german_texts, lookup))
+            versions = (context.get(LOCALISED_ADDRESSES) or {}).get(url)
+            links.append(localised_link(label, url, lang, default_lang, page, german_texts, lookup, versions))
         return links
 
     @pass_context
