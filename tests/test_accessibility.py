@@ -40,6 +40,17 @@ TEMPLATE_PAGES = {
     "Leichte Sprache": "leichte-sprache/",
     "not found": "404.html",
     "search": "suche/",
+    # The office's everyday business (issue 12), in German and in a right-to-left language.
+    "Termine": "termine/",
+    "event (weekly series)": "sprechstunde-integrationsberatung/",
+    "cancelled event": "interkulturelle-woche-2028-kochabend/",
+    "session with minutes": "beirat-sitzung-2026-03-12/",
+    "documents": "dokumente/",
+    "Termine, Arabic": "ar/termine/",
+    "event, Arabic": "ar/sprechstunde-integrationsberatung/",
+    "cancelled event, Arabic": "ar/interkulturelle-woche-2028-kochabend/",
+    "session, Arabic": "ar/ag-bildung-sprache-sitzung-2028-02-17/",
+    "documents, Arabic": "ar/dokumente/",
 }
 
 
@@ -109,7 +120,9 @@ def test_axe_finds_no_wcag_aa_violation_on_any_published_page(site_server, publi
     assert cookies == []
 
 
-@pytest.mark.parametrize("name", ["home", "article with image", "Beirat", "search"])
+@pytest.mark.parametrize(
+    "name", ["home", "article with image", "Beirat", "search", "Termine, Arabic", "session with minutes", "documents"]
+)
 def test_usable_at_320_px_without_horizontal_scrolling(browser, site_server, name):
     page = open_page(browser, site_server + TEMPLATE_PAGES[name], width=320)
     overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
@@ -189,6 +202,8 @@ TEXT_ZOOM_PAGES = {
     "Beirat": "beirat/",
     "not found": "404.html",
     "search with results": "suche/?q=Integration",
+    "event": "sprechstunde-integrationsberatung/",
+    "Termine, Arabic": "ar/termine/",
 }
 # Body text, navigation and (on the search page) Pagefind's results: each must reach twice its size.
 BODY_TEXT = ["body", "main p", ".site-header__nav a", ".breadcrumb a", ".pagefind-ui__result-excerpt"]
