@@ -273,6 +273,8 @@ CONTENT_CHECKS_FIELDS = [
     "session_documents",
     # contacts
     "contact_box",
+    # Leichte Sprache: `Leichte_Sprache: ja` gives a page the layout for it (page.html, leichte-sprache.css)
+    "leichte_sprache",
 ]
 CONTENT_CHECKS_VAGUE_LINK_TEXTS = ["hier", "hier klicken", "klicken sie hier", "mehr", "link", "weiter"]
 CONTENT_CHECKS_AS_ERRORS = False  # publishconf.py: True
