@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 from scipy import sparse
+from scipy.linalg import eigh
 from scipy.sparse.linalg import svds
 
 from .text import MIN_PART, compound_parts, stem, word_counts
@@ -22,6 +23,7 @@ BLOCK_ROWS = 1024
 # Languages whose compound words are split into known parts ("Sprachtandem" → Sprache, Tandem).
 COMPOUND_LANGUAGES = frozenset({"de"})
 SECONDS_PER_YEAR = 365.25 * 24 * 3600
+UNMATCHED = -1.5  # below any similarity: a pair that must not be suggested
 
 
 @dataclass(frozen=True)
@@ -170,15 +172,27 @@ def feature_matrix(docs: list[Doc], weights: Weights) -> sparse.csr_matrix:
     return feature_matrices(docs, weights)[0]
 
 
-def latent_vectors(matrix: sparse.csr_matrix) -> np.ndarray | None:
-    """Unit rows in a latent semantic space of round(√N) dimensions (truncated SVD), or None when the
-    site is too small for one. Deterministic: ARPACK starts from a fixed vector."""
-    dimensions = round(math.sqrt(matrix.shape[0]))
-    if dimensions < 2 or min(matrix.shape) <= dimensions + 1 or matrix.nnz == 0:
+def latent_vectors(matrix: sparse.csr_matrix, exact_side: int = 2000) -> np.ndarray | None:
+    """Unit rows in a latent semantic space of round(√N) dimensions (fewer if there are fewer terms), or
+    None when the site is too small for one: the truncated SVD of the TF-IDF matrix, rows scaled by
+    the singular values.
+
+    When items or terms number at most `exact_side`, from the dense Gram matrix of the smaller side
+    (exact, and faster than iterating); otherwise by ARPACK (svds) from a fixed start vector.
+    """
+    dimensions = min(round(math.sqrt(matrix.shape[0])), min(matrix.shape) - 1)
+    if dimensions < 2 or matrix.nnz == 0:
         return None
-    start = np.full(min(matrix.shape), 1.0 / math.sqrt(min(matrix.shape)))
-    left, values, _ = svds(matrix, k=dimensions, v0=start)
-    vectors = left * values
+    if min(matrix.shape) <= exact_side:
+        by_items = matrix.shape[0] <= matrix.shape[1]
+        gram = (matrix @ matrix.T if by_items else matrix.T @ matrix).toarray()
+        side = gram.shape[0]
+        values, bases = eigh(gram, subset_by_index=[side - dimensions, side - 1])
+        vectors = bases * np.sqrt(np.maximum(values, 0.0)) if by_items else matrix @ bases
+    else:
+        start = np.full(min(matrix.shape), 1.0 / math.sqrt(min(matrix.shape)))
+        left, values, _ = svds(matrix, k=dimensions, v0=start)
+        vectors = left * values
     norms = np.linalg.norm(vectors, axis=1, keepdims=True)
     return vectors / np.where(norms > 0, norms, 1.0)
 
@@ -202,32 +216,42 @@ def _blended_rows(lexical: sparse.csr_matrix, latent: np.ndarray | None, groups:
     transposed = lexical.T.tocsc()
     size, keep = lexical.shape[0], weights.candidates
     share = weights.latent if latent is not None else 0.0
+    # Translations of one item: never each other's match.
+    members: dict[int, list[int]] = {}
+    for index, group in enumerate(groups.tolist()):
+        if group >= 0:
+            members.setdefault(group, []).append(index)
+    # Unmatched pairs get distinct scores below any blend of cosines (≥ −1): a block full of equal
+    # values would make the partition below several times slower.
+    unmatched = -2.0 - np.arange(size) / size
     rows = []
     for start in range(0, size, BLOCK_ROWS):
         block = (lexical[start : start + BLOCK_ROWS] @ transposed).tocsr()
-        latent_part = latent[start : start + BLOCK_ROWS] @ latent.T if share else np.zeros(block.shape)
-        # Rounded: the SVD's last bits vary from run to run, and the same content must give the same teasers.
-        latent_part = np.round(latent_part, 9)
-        scores = share * latent_part
-        counts = np.diff(block.indptr)
-        scores[np.repeat(np.arange(block.shape[0]), counts), block.indices] += (1.0 - share) * block.data
-        for offset in range(block.shape[0]):
-            source = start + offset
-            row = scores[offset]
-            # Items connected by neither signal are no match, however the rounding falls.
-            linked = np.zeros(size, bool)
-            linked[block.indices[block.indptr[offset] : block.indptr[offset + 1]]] = True
-            if share:
-                linked |= row > 0
-            linked[source] = False
-            if groups[source] >= 0:
-                linked &= groups != groups[source]
-            targets = np.flatnonzero(linked)
-            similarities = row[targets]
-            if len(targets) > keep:
-                strongest = np.argpartition(-similarities, keep - 1)[:keep]
-                targets, similarities = targets[strongest], similarities[strongest]
-            rows.append((targets, similarities))
+        height = block.shape[0]
+        block_rows = np.repeat(np.arange(height), np.diff(block.indptr))
+        if share:
+            cosines = latent[start : start + height] @ latent.T
+            lexical_pairs = share * cosines[block_rows, block.indices] + (1.0 - share) * block.data
+            # Items connected by neither signal are no match; the SVD's last bits vary from run to run,
+            # so a latent cosine counts from 1e-9 on (the same content must give the same teasers).
+            scores = np.where(cosines > 1e-9, share * cosines, unmatched)
+        else:
+            lexical_pairs = block.data
+            scores = np.tile(unmatched, (height, 1))
+        scores[block_rows, block.indices] = lexical_pairs
+        for row, source in enumerate(range(start, start + height)):
+            scores[row, source] = UNMATCHED
+            if groups[source] >= 0 and len(members[groups[source]]) > 1:
+                scores[row, members[groups[source]]] = UNMATCHED
+        if size > keep:
+            # Partitioning the scores as they are (not negated) spares a copy of the block.
+            strongest = np.argpartition(scores, size - keep, axis=1)[:, size - keep :]
+        else:
+            strongest = np.broadcast_to(np.arange(size), (height, size))
+        values = np.take_along_axis(scores, strongest, axis=1)
+        for targets, similarities in zip(strongest, values, strict=True):
+            found = similarities > UNMATCHED
+            rows.append((targets[found], similarities[found]))
     return rows
 
 
