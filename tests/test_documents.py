@@ -1,6 +1,7 @@
 """Documents: entries with type, size, pages, language and date; PDF accessibility and /Author hints."""
 
 import logging
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -190,9 +191,15 @@ def test_documents_page_lists_every_document_with_its_state(strict_site):
     assert [h.get_text() for h in soup.select(".document-list__kind")] == ["PDF", "Textdokument (ODT)"]
 
 
-def test_invoke_check_lists_the_hints_and_finds_no_problem():
+def test_invoke_check_lists_the_hints_and_finds_no_problem(tmp_path):
+    site = tmp_path / "site"
+    shutil.copytree(SITE, site)
+    # A PDF no page links (as a session's documents): its hint names the file itself, with no line.
+    unlinked = site / "dokumente" / "sitzungen" / "s1" / "einladung.pdf"
+    unlinked.parent.mkdir(parents=True)
+    shutil.copy(DOCS / "scan.pdf", unlinked)
     result = subprocess.run(
-        [sys.executable, "-m", "invoke", "check", "--content", str(SITE)],
+        [sys.executable, "-m", "invoke", "check", "--content", str(site)],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -204,6 +211,7 @@ def test_invoke_check_lists_the_hints_and_finds_no_problem():
     assert any("seiten/merkblaetter.md:8:" in line and "scan.pdf" in line and "/Lang" in line for line in lines)
     assert any("seiten/merkblaetter.md:9:" in line and "Max Mustermann" in line for line in lines)
     assert any("seiten/ar/merkblaetter.md:9:" in line and "scan.pdf" in line for line in lines)
+    assert any("dokumente/sitzungen/s1/einladung.pdf: " in line and "/Lang" in line for line in lines)
     assert "keine Probleme gefunden" in result.stdout
 
 

@@ -51,6 +51,7 @@ logger = logging.getLogger(__name__)
 CONTEXT_KEY = "content_checks_problems"
 CONTEXT_KEY_UNPUBLISHED = "content_checks_unpublished_problems"
 CONTEXT_KEY_HINTS = "content_checks_hints"
+CONTEXT_KEY_FILE_HINTS = "content_checks_file_hints"  # other plugins' hints about files, see hints_of
 # Drafts and hidden items never reach the published site, so their problems must not stop
 # a publish: one colleague's half-written draft would otherwise hold back everyone's news.
 # An embargoed item is not among them: it goes out by itself later and must be right now.
@@ -262,12 +263,16 @@ def hints_of(generators, content_root: Path) -> list[Problem]:
     """Hints other plugins attached (`item.content_hints`: `(line, what, fix)`): shown, never blocking.
 
     For what an author should know but may not be able to change today (a legacy PDF that is not
-    accessible): logged at INFO, listed by `invoke check`, never counted as a problem.
+    accessible): logged at INFO, listed by `invoke check`, never counted as a problem. Hints about a file
+    no page links (a session's PDF) are put in the context (CONTEXT_KEY_FILE_HINTS: `(path below
+    content/, what, fix)`) by the time the pages are read.
     """
     hints = set()
     for relative, item in content_objects(generators).items():
         for line, what, fix in getattr(item, "content_hints", None) or []:
             hints.add(Problem(display_path(content_root / relative), line, what, fix))
+    for relative, what, fix in generators[0].context.get(CONTEXT_KEY_FILE_HINTS, []):
+        hints.add(Problem(display_path(content_root / relative), 0, what, fix))
     return sorted(hints)
 
 

@@ -13,7 +13,9 @@ class Problem:
     fix: str
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.what} — {self.fix}"
+        # Line 0: a problem of a whole file that has no lines to point to (a PDF).
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.what} — {self.fix}"
 
 
 def summary(problems: list[Problem]) -> str:

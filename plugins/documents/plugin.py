@@ -1,7 +1,6 @@
 """Pelican glue: every document link in a page becomes a document entry, PDFs that are not accessible
 become hints on the linking page, and templates get `documents_in()` and `document_topics()`."""
 
-import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,8 +14,6 @@ from .entries import make_entry
 from .files import NO_LANG, NO_TEXT, NO_TITLE, UNTAGGED, DocumentFile, inspect, kind_of, names_person
 from .links import annotate_links, entry_markup, source_line
 from .topics import group_by_topic
-
-logger = logging.getLogger(__name__)
 
 # Where one build keeps what it has read (Pelican's context lives as long as the build, nothing longer).
 STATE_KEY = "documents_state"
@@ -220,21 +217,24 @@ def add_template_helpers(generator) -> None:
     generator.env.globals.update(documents_in=documents_in, document_topics=document_topics)
 
 
-def report_unlinked(generators) -> None:
+# The context list content_checks reads hints about files from (its CONTEXT_KEY_FILE_HINTS).
+FILE_HINTS = "content_checks_file_hints"
+
+
+def report_unlinked(generator) -> None:
     """PDFs in the documents folder no page links (session documents, forgotten files): their problems
-    are logged as hints too, with the file itself as the place."""
-    if not generators:
-        return
-    state = state_of(generators[0].context, generators[0].settings)
+    become hints with the file itself as the place. Once the pages are read (`page_generator_finalized`),
+    so every link is known and the content checks, at `all_generators_finalized`, list them."""
+    state = state_of(generator.context, generator.settings)
+    hints = generator.context.setdefault(FILE_HINTS, [])
     for file in all_documents(state):
         if file.path in state.links:
             continue
-        for what, fix in hints_for(file, state.organisations()):
-            logger.info("Hinweis: %s: %s — %s", (state.root / file.path).as_posix(), what, fix)
+        hints += [(file.path, what, fix) for what, fix in hints_for(file, state.organisations())]
 
 
 def register():
     """Connect the signals."""
     signals.generator_init.connect(add_template_helpers)
     signals.content_object_init.connect(annotate)
-    signals.all_generators_finalized.connect(report_unlinked)
+    signals.page_generator_finalized.connect(report_unlinked)
