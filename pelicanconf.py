@@ -71,7 +71,7 @@ PATH = "content"
 PAGE_PATHS = ["seiten", "pages"]  # "pages" so content folders of other Pelican sites build too
 ARTICLE_PATHS = [""]
 ARTICLE_EXCLUDES = PAGE_PATHS + ["images", "dokumente"]
-STATIC_PATHS = ["images", "dokumente"]
+STATIC_PATHS = ["images", "dokumente", "videos"]  # videos: sign-language videos (sign_videos)
 USE_FOLDER_AS_CATEGORY = False
 DEFAULT_CATEGORY = "Meldungen"
 # Every file name that starts with a date gives the date, as in stock Pelican, so content
@@ -199,6 +199,8 @@ PLUGINS = [
     "sessions",
     "documents",
     "contacts",
+    "plain_language",  # preview: each German page's plain-language hints (`invoke sprache` lists them all)
+    "sign_videos",  # `[[video: name]]` lines become the sign_video player with captions and transcript
     "auch_interessant",
     "responsive_images",
     "theme_assets",
@@ -395,6 +397,51 @@ CONTACTS_FILE = "kontakte.toml"  # below PATH; TOML, read once per build, neithe
 CONTACTS_VCARD_SAVE_AS = "kontakt/{key}.vcf"  # one vCard per contact, whatever the page's language
 CONTACTS_COUNTRY = "Deutschland"  # the country of every address (vCard ADR)
 CONTACTS_AREA_SERVED = "Musterstadt"  # JSON-LD ContactPoint areaServed (a City)
+
+# sign_videos: a line `[[video: name]]` in a text shows content/<SIGN_VIDEOS_FOLDER>/name.mp4 with its captions
+# name.vtt (WebVTT), poster name.webp/.jpg/.png, download link with size and duration, and the transcript
+# (the captions' text). Demo videos from tools/make_sign_videos.py.
+SIGN_VIDEOS_FOLDER = "videos"  # below PATH; also in STATIC_PATHS, so the files are copied as they are
+SIGN_VIDEOS_LANG = "de"  # the language of titles, captions and transcripts (the caption track's srclang)
+SIGN_VIDEOS_COMPONENT = "components/sign_video.html"  # the macro `sign_video(video, base, id)` that shows one
+
+# plain_language: hints for German texts (long sentences and words, passive, nominal style, rare words,
+# abbreviations) and the strict rules for pages with `Leichte_Sprache: ja`. Hints never block: `invoke sprache
+# [DATEI]` lists them, `invoke check` counts them, the preview shows a page's own collapsed at its top.
+PLAIN_LANGUAGE_SHOW_ON_PAGE = True  # publishconf.py: False (the published site shows no hints)
+PLAIN_LANGUAGE_SENTENCE_WORDS = 20  # a sentence with more words gets a hint
+PLAIN_LANGUAGE_WORD_LETTERS = 20  # a word (or hyphenated part) with this many letters gets a hint
+PLAIN_LANGUAGE_NOMINAL_NOUNS = 3  # this many nouns on -ung/-heit/-keit/-ion in one sentence: nominal style
+PLAIN_LANGUAGE_RARE_ZIPF = 2.5  # rarer than this on wordfreq's Zipf scale (3 ≈ once in a million words) = rare
+# Fixed names of the office and laws: never rare, long, nominal or a compound to split (every word of an entry).
+PLAIN_LANGUAGE_ALLOWLIST = [
+    "Stabsstelle für Vielfalt und Chancengleichheit",
+    "Beirat für Migration und Integration",
+    "Musterstadt",
+    "Rathausplatz",
+    "Sprachtandem",
+    "Allgemeines Gleichbehandlungsgesetz",
+    "Landesgleichstellungsgesetz",
+    "Landesinklusionsgesetz",
+    "Landesdatenschutzgesetz",
+    "Tigrinya",
+]
+# The office's abbreviations and what they stand for (the hint suggests "Ausgeschrieben (ABK)").
+PLAIN_LANGUAGE_ABBREVIATIONS = {
+    "AG": "Arbeitsgruppe",
+    "BMI": "Bundesministerium des Innern",
+    "Kepol": "Kommunale Entwicklungspolitik",
+    "TOP": "Tagesordnungspunkt",
+    "DGS": "Deutsche Gebärdensprache",
+    "AGG": "Allgemeines Gleichbehandlungsgesetz",
+    "DSGVO": "Datenschutz-Grundverordnung",
+    "BITV": "Barrierefreie-Informationstechnik-Verordnung",
+    "WCAG": "Web Content Accessibility Guidelines",
+}
+PLAIN_LANGUAGE_KNOWN_ABBREVIATIONS = ["EU", "PDF", "USA", "WC", "WLAN", "TV", "IT"]  # known to every reader
+PLAIN_LANGUAGE_READABILITY_TARGET = 60  # Flesch-Amstad score named as the aim in the readability line
+PLAIN_LANGUAGE_LS_SENTENCE_WORDS = 12  # Leichte Sprache: longest sentence (one statement each)
+PLAIN_LANGUAGE_LS_COMPOUND_LETTERS = 10  # Leichte Sprache: compounds this long must be split (Bürger·meister)
 
 # publication_guard: whether drafts, hidden and future-dated items may be written.
 PUBLICATION_GUARD_PUBLISH = False
