@@ -234,6 +234,8 @@ def samples(site: Path) -> dict[str, str]:
         "pagefind index": next(site.glob("pagefind/index/*.pf_index")).relative_to(site).as_posix(),
         "pagefind meta": next(site.glob("pagefind/*.pf_meta")).relative_to(site).as_posix(),
         "pagefind wasm": next(site.glob("pagefind/wasm.*.pagefind")).relative_to(site).as_posix(),
+        "video": next(site.glob("videos/*.mp4")).relative_to(site).as_posix(),
+        "captions": next(site.glob("videos/*.vtt")).relative_to(site).as_posix(),
         "calendar": "hosting-test/termine.ics",
         "vcard": "hosting-test/kontakt.vcf",
         "wasm": "hosting-test/leer.wasm",
@@ -256,6 +258,8 @@ EXPECTED_TYPES = {
     "pagefind index": {"application/octet-stream"},
     "pagefind meta": {"application/octet-stream"},
     "pagefind wasm": {"application/octet-stream"},
+    "video": {"video/mp4"},
+    "captions": {"text/vtt; charset=utf-8"},
     "calendar": {"text/calendar; charset=utf-8"},
     "vcard": {"text/vcard; charset=utf-8"},
     "wasm": {"application/wasm"},
@@ -286,6 +290,14 @@ def test_every_answer_carries_the_security_headers(server, site):
         for feature in ("camera", "microphone", "geolocation", "browsing-topics", "interest-cohort"):
             assert f"{feature}=()" in permissions.split(", "), (name, feature)
         assert headers["Server"] in ("nginx", "Apache"), "no version number"
+
+
+def test_videos_are_served_in_ranges(server, site):
+    """Players seek in a video by asking for a byte range; both servers answer with just those bytes."""
+    video = samples(site)["video"]
+    status, headers, body = fetch(server + video, Range="bytes=100-199")
+    assert (status, headers["Content-Range"], len(body)) == (206, f"bytes 100-199/{(site / video).stat().st_size}", 100)
+    assert body == (site / video).read_bytes()[100:200]
 
 
 def test_pages_ask_for_the_same_referrer_policy_as_the_header(site):
