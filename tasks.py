@@ -137,15 +137,15 @@ def check(c, content=str(CONTENT)):
     from content_checks.problems import summary
 
     problems, in_drafts, hints, reported = read_site(ROOT / "publishconf.py", Path(content))
-    if hints:
-        print(f"{len(hints)} Hinweis(e) (blockieren das Veröffentlichen nicht):")
-        for hint in hints:
-            print(f"  {hint}")
+    if hints:  # each printed above as "Hinweis: …" when it was found
+        print(f"{len(hints)} Hinweis(e) (siehe oben; blockieren das Veröffentlichen nicht).")
     if in_drafts:
         print("Hinweise zu Entwürfen und verborgenen Seiten (blockieren das Veröffentlichen nicht):")
         for problem in in_drafts:
             print(f"  {problem}")
     print(summary(problems))
+    language_hints = sum(len(report.hints) for report in _language_reports(Path(content)).values())
+    print(f"{language_hints} Sprachhinweis(e) zu deutschen Texten – `invoke sprache` zeigt sie (blockieren nichts).")
     others = reported - len(problems)
     if others > 0:
         print(f"Dazu {others} weitere Meldung(en) beim Lesen (siehe oben).")
@@ -320,3 +320,54 @@ def fuzz(c, examples=2000):
         env=env,
         pty=False,
     )
+
+
+def _language_reports(content: Path) -> dict:
+    """The plain-language report of every German Markdown file below `content` (or of that one file)."""
+    sys.path.insert(0, str(ROOT))
+    from plain_language.options import Options
+    from plain_language.report import analyse_files, german_files
+
+    import pelicanconf
+
+    settings = {name: getattr(pelicanconf, name) for name in dir(pelicanconf) if name.isupper()}
+    paths = german_files(content, settings.get("IGNORE_FILES", []), settings.get("DEFAULT_LANG", "de"))
+    return analyse_files(paths, Options.from_settings(settings))
+
+
+@task(help={"datei": "one Markdown file: invoke sprache -d content/seiten/beratung.md (default: every German file)"})
+def sprache(c, datei=""):
+    """Plain-language hints for German texts (and the Leichte-Sprache rules), the weightiest first."""
+    from plain_language.hints import KIND_NAMES
+
+    target = Path(datei) if datei else CONTENT
+    if not target.exists():
+        raise SystemExit(f"{datei}: Datei nicht gefunden — Pfad prüfen, z. B. content/seiten/beratung.md")
+    reports = _language_reports(target)
+    if datei and not reports:
+        print(
+            f"{datei}: kein deutscher Markdown-Text (Lang: ist eine andere Sprache) — Hinweise gibt es nur auf Deutsch."
+        )
+        return
+
+    def shown(path: Path) -> str:
+        return os.path.relpath(path) if not os.path.relpath(path).startswith("..") else str(path)
+
+    found = [(hint, shown(path)) for path, report in reports.items() for hint in report.hints]
+    found.sort(key=lambda pair: (-pair[0].weight, pair[1], pair[0].line))
+    for hint, path in found:
+        print(hint.message(path))
+    scored = sorted(
+        (report.readability.score, shown(path), report.readability)
+        for path, report in reports.items()
+        if report.readability
+    )
+    if scored:
+        print()
+        for _, path, readability in scored if datei else scored[:10]:
+            print(f"{path}: {readability.explanation}")
+    counts = {}
+    for hint, _ in found:
+        counts[KIND_NAMES[hint.kind]] = counts.get(KIND_NAMES[hint.kind], 0) + 1
+    listed = ", ".join(f"{count} {name}" for name, count in sorted(counts.items(), key=lambda item: -item[1]))
+    print(f"\n{len(found)} Sprachhinweis(e) in {len(reports)} deutschen Datei(en){': ' + listed if listed else ''}.")

@@ -1,0 +1,85 @@
+"""One German Markdown file → its hints and readability; and the same for a whole content folder."""
+
+import fnmatch
+from dataclasses import dataclass
+from pathlib import Path
+
+from .hints import PageReport
+from .lexicon import Lexicon
+from .options import Options
+from .readability import readability
+from .rules import abbreviations, long_sentences, long_words, nominal_style, passives, rare_words
+from .source import read_markdown
+from .strict import strict_hints
+from .tagging import Tagger
+from .text import split_sentences
+
+LEICHTE_SPRACHE_YES = ("ja", "yes", "true", "1")
+
+
+@dataclass
+class Tools:
+    """The word list and tagger of one build or one task run (loaded on first use, never module state)."""
+
+    lexicon: Lexicon
+    tagger: Tagger
+
+    @classmethod
+    def new(cls) -> "Tools":
+        """Fresh, empty caches."""
+        return cls(Lexicon(), Tagger())
+
+
+def is_leichte_sprache(value: str | None) -> bool:
+    """Whether a `Leichte_Sprache:` value switches the strict rules on."""
+    return (value or "").strip().lower() in LEICHTE_SPRACHE_YES
+
+
+def analyse(text: str, options: Options, tools: Tools, leichte_sprache: bool | None = None) -> PageReport:
+    """The hints of one Markdown file's body (header fields are not checked) and its readability."""
+    source = read_markdown(text)
+    if leichte_sprache is None:
+        leichte_sprache = is_leichte_sprache(source.fields.get(options.ls_field, ("", 0))[0])
+    sentences = [sentence for block in source.blocks for sentence in split_sentences(block)]
+    prose = [sentence for sentence in sentences if not sentence.heading]
+    hints = [*rare_words(sentences, options, tools.lexicon), *nominal_style(prose, options)]
+    if leichte_sprache:
+        hints += strict_hints(sentences, options, tools.lexicon, tools.tagger, source.italics)
+    else:
+        hints += [
+            *long_sentences(prose, options.sentence_words),
+            *long_words(sentences, options, tools.lexicon),
+            *passives(prose, tools.tagger),
+            *abbreviations(sentences, options, tools.lexicon, source.abbreviations),
+        ]
+    score = readability([[token.text for token in sentence.words] for sentence in prose], options.readability_target)
+    hints.sort(key=lambda hint: (hint.line, -hint.weight, hint.kind))
+    return PageReport(tuple(hints), score, leichte_sprache)
+
+
+def language_of(text: str, default: str) -> str:
+    """The `Lang:` of a Markdown file, else the site's default language."""
+    fields = read_markdown(text).fields if text.lstrip("\ufeff").split("\n", 1)[0].strip() else {}
+    return (fields.get("lang", (default, 0))[0] or default).strip()
+
+
+def german_files(content: Path, ignore: list[str], default_lang: str = "de") -> list[Path]:
+    """The Markdown files of a content folder (or the one file given) whose language is German."""
+    files = [content] if content.is_file() else sorted(content.rglob("*.md"))
+    chosen = []
+    for path in files:
+        if any(fnmatch.fnmatch(path.name, pattern) for pattern in ignore):
+            continue
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeError):
+            continue  # the content checks report unreadable files
+        if language_of(text, default_lang) == "de":
+            chosen.append(path)
+    return chosen
+
+
+def analyse_files(paths: list[Path], options: Options, tools: Tools | None = None) -> dict[Path, PageReport]:
+    """The report of each file."""
+    tools = tools or Tools.new()
+    return {path: analyse(path.read_text(encoding="utf-8-sig"), options, tools) for path in paths}
