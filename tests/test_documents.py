@@ -142,6 +142,9 @@ def strict_site(tmp_path_factory) -> Path:
         SITE, "pelicanconf.py", output, "-e", "BUILD_MESSAGES_STRICT=true", "CONTENT_CHECKS_AS_ERRORS=true"
     )
     assert result.returncode == 0, result.stdout + result.stderr
+    # … while the hints are shown to whoever publishes, as warnings.
+    log = result.stdout + result.stderr
+    assert "Hinweis: " in log and "scan.pdf" in log and "Max Mustermann" in log
     return output
 
 
@@ -207,7 +210,7 @@ def test_invoke_check_lists_the_hints_and_finds_no_problem(tmp_path):
         check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    lines = result.stdout.splitlines()
+    lines = (result.stdout + result.stderr).splitlines()
     assert any("seiten/merkblaetter.md:8:" in line and "scan.pdf" in line and "/Lang" in line for line in lines)
     assert any("seiten/merkblaetter.md:9:" in line and "Max Mustermann" in line for line in lines)
     assert any("seiten/ar/merkblaetter.md:9:" in line and "scan.pdf" in line for line in lines)

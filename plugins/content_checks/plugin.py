@@ -51,7 +51,9 @@ logger = logging.getLogger(__name__)
 CONTEXT_KEY = "content_checks_problems"
 CONTEXT_KEY_UNPUBLISHED = "content_checks_unpublished_problems"
 CONTEXT_KEY_HINTS = "content_checks_hints"
-CONTEXT_KEY_FILE_HINTS = "content_checks_file_hints"  # other plugins' hints about files, see hints_of
+CONTEXT_KEY_FILE_HINTS = "content_checks_file_hints"
+# A log record with this attribute set is a hint: build_messages shows it but never counts it as a problem.
+HINT = "build_messages_hint"  # other plugins' hints about files, see hints_of
 # Drafts and hidden items never reach the published site, so their problems must not stop
 # a publish: one colleague's half-written draft would otherwise hold back everyone's news.
 # An embargoed item is not among them: it goes out by itself later and must be right now.
@@ -339,7 +341,8 @@ def report_problems(generators) -> None:
     context = generators[0].context
     hints = hints_of(generators, Path(settings["PATH"]))
     for hint in hints:
-        logger.info("Hinweis: %s", hint)
+        # Shown as a warning in every build, publish included, but never failing it (build_messages).
+        logger.warning("Hinweis: %s", hint, extra={HINT: True})
     context[CONTEXT_KEY_HINTS] = hints
     context[CONTEXT_KEY] = blocking
     context[CONTEXT_KEY_UNPUBLISHED] = in_drafts
