@@ -13,16 +13,25 @@ def _digits(text: str, locale: str) -> str:
     return localise_digits(text, Locale.parse(locale).default_numbering_system)
 
 
+def _unit(value: int, unit: str, locale: str) -> str:
+    """ "24 Sekunden" in CLDR's long form, its short form where the locale has no long one (Persian: "۲۴ ثانیه")."""
+    for length in ("long", "short"):
+        text = format_unit(value, unit, length=length, locale=locale)
+        if unit not in text:  # Babel writes the unit's id when the locale has no pattern for it
+            return text
+    return text
+
+
 def duration_text(seconds: float, locale: str) -> str:
-    """ "24 Sekunden", "1 Minute, 5 Sekunden", "٢٤ ثانية": whole seconds, in the locale's words and digits."""
+    """ "24 Sekunden", "1 Minute und 5 Sekunden", "٢٤ ثانية": whole seconds, in the locale's words and digits."""
     total = round(seconds)
     minutes, rest = divmod(total, 60)
     parts = []
     if minutes:
-        parts.append(format_unit(minutes, "duration-minute", length="long", locale=locale))
+        parts.append(_unit(minutes, "duration-minute", locale))
     if rest or not minutes:
-        parts.append(format_unit(rest, "duration-second", length="long", locale=locale))
-    return _digits(format_list(parts, style="unit", locale=locale), locale)
+        parts.append(_unit(rest, "duration-second", locale))
+    return _digits(format_list(parts, style="standard", locale=locale), locale)
 
 
 def duration_iso(seconds: float) -> str:
