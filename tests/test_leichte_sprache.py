@@ -151,6 +151,14 @@ def test_layout_of_a_leichte_sprache_page_in_chromium(browser, site_server):
         # one sentence per paragraph: no paragraph holds two sentences
         paragraphs = easy.eval_on_selector_all("article.page p", "nodes => nodes.map(node => node.textContent)")
         assert paragraphs and not [text for text in paragraphs if re.search(r"[.!?] +[A-ZÄÖÜ]", text)]
+        # the picture stands at the start of the line, the sentences it explains beside it
+        picture, sentence = easy.evaluate(
+            """() => { const figure = document.querySelector('.page__body .content-image');
+                const text = document.createRange(); text.selectNodeContents(figure.nextElementSibling);
+                return [figure.getBoundingClientRect().toJSON(),
+                        text.getBoundingClientRect().toJSON()]; }"""
+        )
+        assert sentence["left"] >= picture["right"] and sentence["top"] < picture["bottom"]
     finally:
         normal.context.close()
         easy.context.close()
