@@ -296,6 +296,24 @@ def test_the_published_policy_lets_the_page_load_media_from_its_own_origin_only(
     assert directives.get("media-src", directives["default-src"]) == "'self'"
 
 
+def test_committed_captions_and_posters_are_what_the_tool_makes():
+    """tools/make_sign_videos.py is the source: its captions and first slides equal the committed files byte for
+    byte (the MP4s are encoded from the same slides; encoding them here would cost seconds per video)."""
+    import io
+    import sys
+
+    sys.path.insert(0, str(ROOT / "tools"))
+    import make_sign_videos as tool
+
+    assert sorted(video.slug for video in tool.VIDEOS) == sorted(DEMO)
+    for video in tool.VIDEOS:
+        assert (VIDEOS / f"{video.slug}.vtt").read_text(encoding="utf-8") == tool.webvtt(video)
+        poster = io.BytesIO()
+        tool.draw_slide(video, video.captions[0]).save(poster, format="WEBP", quality=85, method=6)
+        assert (VIDEOS / f"{video.slug}.webp").read_bytes() == poster.getvalue()
+        assert parse(tool.webvtt(video)).cues[-1].end == len(video.captions) * tool.SLIDE_SECONDS
+
+
 # --- In Chromium --------------------------------------------------------------------------------------------
 
 

@@ -132,7 +132,6 @@ def embed_videos(instance) -> None:
             base=CONTENT_BASE,
             id=element_id,
             page=instance,
-            SITEURL=instance.settings.get("SITEURL", ""),
         )
 
     instance._content = replace_placeholders(instance._content, render)
