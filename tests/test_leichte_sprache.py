@@ -197,3 +197,21 @@ def test_header_links_grow_with_200_percent_text(browser, site_server):
         header_offers_fit(page, 1280)
     finally:
         context.close()
+
+
+def test_a_site_without_the_two_offers_shows_neither_links_nor_an_empty_section(tmp_path):
+    """Content folders without these pages (other sites, small test sites) get no empty list or heading."""
+    from conftest import build_site
+
+    pages = tmp_path / "content" / "seiten"
+    pages.mkdir(parents=True)
+    summary = "Eine kurze Zusammenfassung mit genug Zeichen für die Inhaltsprüfung dieser Seite."
+    for slug, title in (("startseite", "Willkommen"), ("beratung", "Beratung")):
+        (pages / f"{slug}.md").write_text(
+            f"Title: {title}\nSlug: {slug}\nSummary: {summary}\n\nText.\n", encoding="utf-8"
+        )
+    output = build_site(tmp_path / "content", "pelicanconf.py", tmp_path / "out", "-e", "SEARCH_INDEX_ENABLED=false")
+    for page in (output / "index.html", output / "beratung" / "index.html", output / "en" / "index.html"):
+        soup = read_html(page)
+        assert soup.select_one(".site-header__nav"), page  # the header itself is there
+        assert soup.select(".site-header__offers, .accessible-offers") == [], page
