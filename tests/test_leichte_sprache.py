@@ -180,6 +180,11 @@ def test_header_links_fit_320_pixels_in_both_directions(browser, site_server, ad
     page = open_page(browser, site_server + address, width=320)
     try:
         header_offers_fit(page, 320)
+        loaded = page.evaluate(
+            "performance.getEntriesByType('resource').filter(entry => entry.name.includes('/theme/icons/'))"
+            ".map(entry => [entry.name.split('/').pop(), entry.responseStatus])"
+        )
+        assert sorted(loaded) == [["gebaerdensprache.svg", 200], ["leichte-sprache.svg", 200]]  # the symbols are drawn
     finally:
         page.context.close()
 
