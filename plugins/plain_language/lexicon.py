@@ -36,8 +36,23 @@ SUFFIXES = frozenset(
         "lich",
         "liche",
         "lichen",
+        "innen",
+        "ung",
+        "nen",
+        "ion",
+        "tät",
+        "ler",
+        "ner",
+        "ern",
+        "isch",
+        "ungs",
+        "heits",
+        "keits",
+        "ions",
     ]
 )
+# Prefixes that are never a first part: „ver-schriftlicht“ is no compound.
+PREFIXES = frozenset({"be", "ver", "er", "ent", "zer", "ge", "miss", "emp"})
 PARTICLES = frozenset(
     [
         "ab",
@@ -114,6 +129,10 @@ class Lexicon:
         """The best split of a compound into a common first part and a common (or itself split) rest, or None."""
         if len(word) < 7 or depth > 2 or not re.fullmatch(r"[A-Za-zÄÖÜäöüß]+", word):
             return None
+        for suffix in ("innen", "in"):  # Mitarbeiter-in: split the masculine form, never „Mitarbeite-rin“
+            if word.lower().endswith("er" + suffix):
+                base = self.split(word[: -len(suffix)], depth, particles)
+                return (base[0], base[1] + suffix) if base else None
         key = (word, depth, particles)
         if key not in self._split:
             self._split[key] = self._best_split(word, depth, particles)
@@ -123,7 +142,7 @@ class Lexicon:
         # The last joint wins (longest common first part): „Antidiskriminierungs-Beratung“, and a rest that is
         # a word itself beats one that is a compound again („Landes-Inklusionsgesetz“ only when nothing else).
         best, best_rank = None, None
-        for cut in range(4, len(word) - 3):
+        for cut in range(3, len(word) - 2):
             head, tail = word[:cut], word[cut:]
             if tail.lower() in SUFFIXES:
                 continue
@@ -134,7 +153,12 @@ class Lexicon:
                 if link and not head.lower().endswith(link):
                     continue
                 stem = head[: len(head) - len(link)] if link else head
-                if len(stem) < 4 or (not particles and stem.lower() in PARTICLES):
+                if (
+                    len(stem) < 3
+                    or not re.search("[aeiouäöüy]", stem.lower())
+                    or stem.lower() in PREFIXES
+                    or (not particles and stem.lower() in PARTICLES)
+                ):
                     continue
                 if self.stem_zipf(stem.lower()) < self.minimum_part:
                     continue
@@ -158,8 +182,10 @@ def base_forms(word: str) -> list[str]:
     that matters: only used to decide that a word is common)."""
     forms = [word]
     for ending in ENDINGS:
-        if word.endswith(ending) and len(word) - len(ending) >= 4:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
             forms.append(word[: -len(ending)])
+    if match := re.fullmatch(r"(\w{3,})in(nen)?", word):  # Patin, Kolleginnen: from Pate, Kollege
+        forms.append(match.group(1) + "e")
     if word.endswith("t") and len(word) > 5:  # verb forms and participles: ausweitet, untertitelt, gedolmetscht
         unprefixed = re.sub(r"^(ab|an|auf|aus|ein|mit|nach|vor|zu|um|unter|über)?ge", r"\1", word)
         for form in {word, unprefixed}:

@@ -27,6 +27,20 @@ WERDEN_FORMS = frozenset(
     ]
 )
 SEIN_FORMS = frozenset(["ist", "sind", "war", "waren", "wäre", "wären", "sei", "seien"])
+FUNCTION_VERBS = frozenset(
+    [
+        "erfolgt",
+        "erfolgen",
+        "erfolgte",
+        "erfolgten",
+        "erfolgter",
+        "erfolgende",
+        "vorgenommen",
+        "vornehmen",
+        "durchgeführt",
+        "ergeht",
+    ]
+)
 ABILITY_VERBS = frozenset(["sehen", "finden", "hören", "lesen", "erreichen", "haben", "verstehen", "erkennen"])
 CLAUSE_BREAKS = frozenset(",;:–—()")
 NOMINAL_SUFFIX = re.compile(r"(ung|heit|keit|ion)(en)?$")
@@ -96,7 +110,7 @@ ZU_INFIX = re.compile(
     r"zu[a-zäöüß]{2,}(?:en|ern|eln)$"
 )
 ROMAN_NUMERAL = re.compile(r"[IVXLC]+")
-ABBREVIATION_SHAPE = re.compile(r"[A-ZÄÖÜ]{2,5}s?")
+ABBREVIATION_SHAPE = re.compile(r"[A-ZÄÖÜ][A-ZÄÖÜa-zäöü]{1,5}")  # BMI, AGs, KGSt; at least half capitals
 
 
 def long_sentences(sentences: list[Sentence], limit: int, kind: str = "long_sentence") -> list[Hint]:
@@ -239,6 +253,8 @@ def passive_candidates(sentence: Sentence) -> list[tuple[str, ...]]:
     these are tagged (HanTa takes milliseconds per word; most sentences need no tagging at all)."""
     chosen = []
     for clause in clause_tokens(sentence):
+        if clause and participle_shaped(clause[0].lower()):
+            clause = [clause[0].lower(), *clause[1:]]  # „Gefeiert wurde …“: a capital only for the sentence start
         lower = [word.lower() for word in clause]
         werden = any(word in WERDEN_FORMS for word in lower) and any(participle_shaped(word) for word in clause)
         sein = any(word in SEIN_FORMS for word in lower) and any(
@@ -293,7 +309,9 @@ def nominal_style(sentences: list[Sentence], options: Options) -> list[Hint]:
                 continue
             if word not in nouns:
                 nouns.append(word)
-        if len(nouns) >= options.nominal_nouns:
+        # A function verb („erfolgt“, „vorgenommen“) carries no meaning of its own: one noun fewer suffices.
+        support = any(token.text.lower() in FUNCTION_VERBS for token in sentence.words)
+        if len(nouns) >= options.nominal_nouns - (1 if support else 0) and len(nouns) >= 2:
             listed = ", ".join(nouns)
             hints.append(
                 Hint(
@@ -336,7 +354,11 @@ def rare_words(sentences: list[Sentence], options: Options, lexicon: Lexicon) ->
                 explained.add(lower)
             if index + 1 < len(sentence.tokens) and sentence.tokens[index + 1].text == "-":
                 continue  # „Gebärdensprach- und Schriftdolmetschung“: the first half of a pair
-            parts = [part for part in re.split(r"[-·]", word) if part.lower() not in allowed]
+            parts = [
+                part
+                for part in re.split(r"[-·]", word)
+                if part.lower() not in allowed and sum(letter.isupper() for letter in part) < 2  # KGSt-Netzwerk
+            ]
             if lower not in candidates and not all(lexicon.is_known(part, options.rare_zipf) for part in parts):
                 candidates[lower] = (sentence, token)
     hints = []
@@ -360,7 +382,10 @@ def is_abbreviation(word: str, options: Options, lexicon: Lexicon) -> bool:
     """An office abbreviation, or 2–5 capitals that are no Roman numeral, no shouted word, not commonly known."""
     if word in options.abbreviations:
         return True
-    if not ABBREVIATION_SHAPE.fullmatch(word) or ROMAN_NUMERAL.fullmatch(word):
+    capitals = sum(letter.isupper() for letter in word)
+    if not ABBREVIATION_SHAPE.fullmatch(word) or capitals < 2 or capitals * 2 < len(word):
+        return False
+    if ROMAN_NUMERAL.fullmatch(word):
         return False
     base = word[:-1] if word.endswith("s") else word
     if word in options.known_abbreviations or base in options.known_abbreviations:
@@ -374,8 +399,9 @@ def abbreviations(sentences: list[Sentence], options: Options, lexicon: Lexicon,
     text_before = ""
     for sentence in sentences:
         for index, token in enumerate(sentence.tokens):
-            word = token.text
-            if not token.is_word or not is_abbreviation(word, options, lexicon):
+            parts = [part for part in token.text.split("-") if part] if token.is_word else []
+            word = next((part for part in parts if is_abbreviation(part, options, lexicon)), None)
+            if word is None:
                 continue
             base = word[:-1] if word.endswith("s") and word[:-1] in options.abbreviations else word
             if base in seen:

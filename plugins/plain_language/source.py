@@ -107,7 +107,7 @@ def _flush(blocks: list[Block], pending: list[tuple[int, str]], heading: bool = 
     for number, raw in pending:
         for match in BOLD.finditer(CODE_SPAN.sub(" ", raw)):
             bold.update(re.findall(r"\w+", (match.group(2) or match.group(3) or "").lower()))
-        visible = clean_inline(raw).strip()
+        visible = " ".join(clean_inline(raw).split())
         if not visible:
             continue
         if text:

@@ -213,7 +213,8 @@ def genitive_in(words: list[str]) -> str | None:
 
 def _is_noun(word: str) -> bool:
     """A capitalised word that is no polite pronoun (not at a sentence start: callers skip index 0)."""
-    return word[:1].isupper() and word.isalpha() and word not in PRONOUNS and not word.isupper()
+    letters = word.replace("·", "").replace("-", "")
+    return word[:1].isupper() and letters.isalpha() and word not in PRONOUNS and not word.isupper()
 
 
 def genitives(sentences: list[Sentence]) -> list[Hint]:
@@ -254,21 +255,33 @@ def negations(sentences: list[Sentence]) -> list[Hint]:
     return hints
 
 
+def _dotted(text: str) -> bool:
+    """„bzw.“, „Nr.“, or one letter and a period (the halves of „z. B.“)."""
+    stem = text[:-1]
+    return text.endswith(".") and (stem.lower() in PERIOD_ABBREVIATIONS or (len(stem) == 1 and stem.isalpha()))
+
+
 def strict_abbreviations(sentences: list[Sentence], options: Options, lexicon: Lexicon) -> list[Hint]:
-    """Every abbreviation (first use per page), also „z. B.“, „bzw.“, „Nr.“ …"""
+    """Every abbreviation (first use per page), also „z. B.“, „bzw.“, „Nr.“ and parts like „DGS-Video“."""
     hints, seen = [], set()
     for sentence in sentences:
         tokens = sentence.tokens
         for index, token in enumerate(tokens):
-            word = token.text
-            dotted = word.endswith(".") and (word[:-1].lower() in PERIOD_ABBREVIATIONS or len(word) == 2)
-            if dotted and len(word) == 2 and index + 1 < len(tokens) and len(tokens[index + 1].text) == 2:
-                word = f"{word} {tokens[index + 1].text}"  # „z. B.“, „d. h.“
-            if not (dotted and not word[:-1].isdigit()) and not is_abbreviation(token.text, options, lexicon):
-                continue
-            if word in seen or (
-                index > 0 and tokens[index - 1].text.endswith(".") and len(tokens[index - 1].text) == 2
-            ):
+            text = token.text
+            if _dotted(text):
+                if (
+                    index > 0
+                    and len(text) == 2
+                    and len(tokens[index - 1].text) == 2
+                    and _dotted(tokens[index - 1].text)
+                ):
+                    continue  # the second half of „z. B.“
+                following = tokens[index + 1].text if index + 1 < len(tokens) else ""
+                word = f"{text} {following}" if len(text) == 2 and len(following) == 2 and _dotted(following) else text
+            else:
+                parts = [part for part in text.split("-") if part] if token.is_word else []
+                word = next((part for part in parts if is_abbreviation(part, options, lexicon)), None)
+            if word is None or word in seen:
                 continue
             seen.add(word)
             expansion = options.abbreviations.get(word)
