@@ -15,7 +15,7 @@ from sign_videos.placeholders import replace_placeholders, source_placeholders
 from sign_videos.present import duration_iso, duration_text, size_text
 from sign_videos.webvtt import VttError, parse
 
-from conftest import ROOT, open_page, read_html
+from conftest import ROOT, build_site, open_page, read_html
 
 VIDEOS = ROOT / "content" / "videos"
 DEMO = ("ueber-diese-seite", "was-macht-die-stabsstelle", "beratungs-termin")
@@ -91,7 +91,10 @@ def test_placeholders_are_found_with_their_lines_but_not_in_code_or_the_header()
 
 
 def test_only_paragraphs_of_their_own_are_replaced_and_bdi_around_the_name_is_read():
-    markup = "<p>[[video: eins]]</p>\n<p>Text [[video: zwei]]</p>\n<p>[[video: <bdi>drei</bdi>]]</p><p>[[video: x]]</p>"
+    markup = (
+        "<p>[[video: eins]]</p>\n<p>Text [[video: zwei]]</p>\n<p>[[<bdi>video: drei</bdi>]]</p><p>[[video: x]]</p>"
+        "<p>[[anderes]]</p>"
+    )
     calls = []
 
     def render(name, index):
@@ -99,7 +102,9 @@ def test_only_paragraphs_of_their_own_are_replaced_and_bdi_around_the_name_is_re
         return None if name == "x" else f"<div>{name}</div>"
 
     result = replace_placeholders(markup, render)
-    assert result == "<div>eins</div>\n<p>Text [[video: zwei]]</p>\n<div>drei</div><p>[[video: x]]</p>"
+    assert (
+        result == "<div>eins</div>\n<p>Text [[video: zwei]]</p>\n<div>drei</div><p>[[video: x]]</p><p>[[anderes]]</p>"
+    )
     assert calls == [("eins", 0), ("drei", 1), ("x", 2)]
 
 
@@ -179,6 +184,41 @@ def test_invoke_check_names_file_line_and_fix_for_each_bad_video_line(tmp_path):
             mine,
         )
     assert not [text for text in mine if "Traceback" in text]
+
+
+@pytest.fixture(scope="module")
+def translated_site(tmp_path_factory):
+    """A German page with a video and its Arabic translation with the same line, built for the preview."""
+    root = tmp_path_factory.mktemp("videos_rtl")
+    content = root / "content"
+    copy_video(content / "videos", ".mp4", ".vtt", ".webp", name="ueber-diese-seite")
+    (content / "seiten" / "ar").mkdir(parents=True)
+    (content / "seiten" / "gebaerdensprache.md").write_text(
+        "Title: Gebärdensprache\nSlug: gebaerdensprache\n\nText.\n\n[[video: ueber-diese-seite]]\n", encoding="utf-8"
+    )
+    (content / "seiten" / "ar" / "gebaerdensprache.md").write_text(
+        "Title: لغة الإشارة\nSlug: gebaerdensprache\nLang: ar\n\nنص.\n\n[[video: ueber-diese-seite]]\n",
+        encoding="utf-8",
+    )
+    settings = {"SEARCH_INDEX_ENABLED": False, "RESPONSIVE_IMAGES_CACHE": str(root / "cache")}
+    extra = [item for name, value in settings.items() for item in ("-e", f"{name}={json.dumps(value)}")]
+    return build_site(content, "pelicanconf.py", root / "output", *extra)
+
+
+def test_on_an_arabic_page_the_player_speaks_arabic_and_marks_the_german_parts(translated_site):
+    block = read_html(translated_site / "ar" / "gebaerdensprache" / "index.html").find("div", class_="sign-video")
+    assert block.find("source")["src"] == "../../videos/ueber-diese-seite.mp4"
+    link = block.find("a", class_="sign-video__download-link")
+    assert link.get_text() == "تنزيل الفيديو: Über diese Internet-Seite" and link.find("bdi")["lang"] == "de"
+    meta = block.find(class_="sign-video__meta").get_text()
+    assert meta == "(MP4، ٢٣٤ كيلوبايت، ٢٤ ثانية)"
+    transcript = block.find(class_="sign-video__transcript")
+    assert (transcript["lang"], transcript["dir"]) == ("de", "ltr")
+    label = transcript.find(class_="sign-video__transcript-label")
+    assert (label["lang"], label["dir"], label.get_text()) == ("ar", "rtl", "نص الفيديو")
+    german = read_html(translated_site / "gebaerdensprache" / "index.html").find("div", class_="sign-video")
+    assert not german.find("bdi") and not german.find(class_="sign-video__transcript").has_attr("lang")
+    assert german.find(class_="sign-video__meta").get_text() == "(MP4, 234 kB, 24 Sekunden)"
 
 
 # --- The demo videos as published ---------------------------------------------------------------------------

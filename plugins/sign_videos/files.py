@@ -3,7 +3,6 @@
 from dataclasses import dataclass
 from pathlib import Path
 
-from mutagen import MutagenError
 from mutagen.mp4 import MP4
 
 from .webvtt import Captions, VttError, parse
@@ -44,7 +43,7 @@ def read_video(root: Path, folder: str, name: str) -> VideoFile | VideoProblem:
         )
     try:
         duration = MP4(video).info.length
-    except (MutagenError, OSError, ValueError) as error:
+    except Exception as error:  # a damaged file makes mutagen raise anything from struct.error to MutagenError
         return VideoProblem(
             f"Das Video {base}.mp4 lässt sich nicht lesen ({type(error).__name__})",
             "Speichern Sie es neu als MP4 (H.264) und laden Sie es wieder hoch",

@@ -8,8 +8,10 @@ from dataclasses import dataclass
 SOURCE_LINE = re.compile(r"^\s{0,3}\[\[\s*video\s*:(?P<name>[^\]]*)\]\]\s*$", re.IGNORECASE)
 ANYWHERE = re.compile(r"\[\[\s*video\s*:", re.IGNORECASE)
 FENCE = re.compile(r"^\s{0,3}(```|~~~)")
-# The same line as Markdown writes it: a paragraph of its own (a translation may have <bdi> around Latin runs).
-PARAGRAPH = re.compile(r"<p>\s*\[\[\s*video\s*:(?P<name>(?:[^\]<]|<[^>]*>)*)\]\]\s*</p>", re.IGNORECASE)
+# The same line as Markdown writes it: a paragraph of its own (in a right-to-left translation localisation has
+# wrapped its Latin run in <bdi>, so tags may sit anywhere inside the brackets).
+PARAGRAPH = re.compile(r"<p>\s*\[\[(?P<inner>(?:[^\]<]|<[^>]*>)*)\]\]\s*</p>")
+INNER = re.compile(r"^\s*video\s*:(?P<name>.*)$", re.IGNORECASE | re.DOTALL)
 TAGS = re.compile(r"<[^>]*>")
 NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -53,7 +55,10 @@ def replace_placeholders(markup: str, render) -> str:
     counter = iter(range(1_000_000))
 
     def replace(match: re.Match) -> str:
-        name = " ".join(TAGS.sub("", match.group("name")).split())
+        inner = INNER.match(TAGS.sub("", match.group("inner")))
+        if inner is None:
+            return match.group(0)  # another [[…]] paragraph
+        name = " ".join(inner.group("name").split())
         result = render(name, next(counter))
         return match.group(0) if result is None else result
 
