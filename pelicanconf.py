@@ -146,12 +146,12 @@ SITE_NAVIGATION = [
     ("Beirat", "beirat/"),
     ("Grundlagen", "grundlagen/"),
 ]
-# Footer links every page carries: (label, page slug).
+# Footer links every page carries: (label, page slug). Leichte Sprache and Gebärdensprache are in
+# the header (site_header.html), where readers who need them look first.
 SITE_FOOTER_PAGES = [
     ("Impressum", "impressum"),
     ("Datenschutz", "datenschutz"),
     ("Erklärung zur Barrierefreiheit", "barrierefreiheit"),
-    ("Leichte Sprache", "leichte-sprache"),
     ("Dokumente", "dokumente"),  # every document by topic (documents plugin)
 ]
 

@@ -227,8 +227,9 @@ def test_links_to_german_pages_say_so_on_other_pages(published_site):
     for slug in ("impressum", "datenschutz", "barrierefreiheit"):
         (link,) = [link for href, link in footer.items() if href == f"../../tr/{slug}/"]
         assert not link.get("hreflang"), slug  # the Turkish version, /tr/<slug>/
-    (easy,) = [link for href, link in footer.items() if href == "../../leichte-sprache/"]
-    assert easy["lang"] == "de" and easy["hreflang"] == "de"  # only in German, and says so
+    # Leichte Sprache exists only in German: the header link says so in the reader's language.
+    (easy,) = soup.select('.site-header__offers a[href="../../leichte-sprache/"]')
+    assert easy["hreflang"] == "de" and easy.get_text(strip=True) == UI["tr"]["leichte_header_easy_read"]
 
 
 def test_search_form_leads_to_the_search_page_of_the_pages_language(published_site):
