@@ -126,7 +126,7 @@ def test_a_complete_video_is_read_with_size_duration_title_and_cues(tmp_path):
     assert (video.title, video.poster, len(video.captions.cues)) == (
         "Über diese Internet-Seite",
         "videos/probe.webp",
-        6,
+        7,
     )
 
 
@@ -152,7 +152,7 @@ def test_broken_video_and_captions_are_german_problems(tmp_path):
     assert "lässt sich nicht lesen" in read_video(tmp_path, "videos", "probe").what
     copy_video(folder, ".mp4")
     (folder / "probe.vtt").write_text("WEBVTT\n\n00:00.000 --> 00:40.000\nZu lang\n", encoding="utf-8")
-    assert "laufen bis 40 s, das Video ist aber nur 24 s lang" in read_video(tmp_path, "videos", "probe").what
+    assert "laufen bis 40 s, das Video ist aber nur 28 s lang" in read_video(tmp_path, "videos", "probe").what
     (folder / "probe.vtt").write_text("WEBVTT\n\n00:00.000 --> 00:01.000\n\n", encoding="utf-8")
     assert (
         "kein gültiges WebVTT (Zeile 3: der Untertitel hat keinen Text)" in read_video(tmp_path, "videos", "probe").what
@@ -211,14 +211,14 @@ def test_on_an_arabic_page_the_player_speaks_arabic_and_marks_the_german_parts(t
     link = block.find("a", class_="sign-video__download-link")
     assert link.get_text() == "تنزيل الفيديو: Über diese Internet-Seite" and link.find("bdi")["lang"] == "de"
     meta = block.find(class_="sign-video__meta").get_text()
-    assert meta == "(MP4، ٢٣٤ كيلوبايت، ٢٤ ثانية)"
+    assert meta == "(MP4، ٢٧٩ كيلوبايت، ٢٨ ثانية)"
     transcript = block.find(class_="sign-video__transcript")
     assert (transcript["lang"], transcript["dir"]) == ("de", "ltr")
     label = transcript.find(class_="sign-video__transcript-label")
     assert (label["lang"], label["dir"], label.get_text()) == ("ar", "rtl", "نص الفيديو")
     german = read_html(translated_site / "gebaerdensprache" / "index.html").find("div", class_="sign-video")
     assert not german.find("bdi") and not german.find(class_="sign-video__transcript").has_attr("lang")
-    assert german.find(class_="sign-video__meta").get_text() == "(MP4, 234 kB, 24 Sekunden)"
+    assert german.find(class_="sign-video__meta").get_text() == "(MP4, 279 kB, 28 Sekunden)"
 
 
 # --- The demo videos as published ---------------------------------------------------------------------------
@@ -392,7 +392,7 @@ def test_player_is_keyboard_focusable_loads_its_captions_and_fits_a_phone(browse
         cues = tab.evaluate(
             '() => Array.from(document.querySelector("#video-ueber-diese-seite video").textTracks[0].cues, c => c.text)'
         )
-        assert len(cues) == 6 and cues[0].startswith("Beispielvideo")
+        assert len(cues) == 7 and cues[0].startswith("Beispielvideo")
         assert all(url.startswith(site_server) for url in tab.requests)
     finally:
         tab.context.close()

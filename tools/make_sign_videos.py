@@ -50,6 +50,7 @@ VIDEOS = (
             "Oben auf jeder Seite ist das Menü. Mit der Tab-Taste kommen Sie zu jedem Link.",
             "Die Seite ist noch nicht ganz barrierefrei: Manche alten PDF-Dokumente sind schwer zu lesen.",
             "Ein Problem mit der Seite? Schreiben Sie eine E-Mail an barrierefreiheit@example.org.",
+            "Keine gute Antwort? Dann hilft die Schlichtungsstelle des Landes. Mehr steht in der Erklärung zur Barrierefreiheit.",
             "Mehr Videos finden Sie unter „Gebärdensprache“, einfache Texte unter „Leichte Sprache“.",
         ),
     ),
