@@ -133,10 +133,17 @@ def publish(c):
 @task(help={"content": "folder to check (default content/)"})
 def check(c, content=str(CONTENT)):
     """Check all content without writing the site: every problem at once, as `path:line: what — fix`."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     from content_checks.dry_run import read_site
     from content_checks.problems import summary
 
-    problems, in_drafts, hints, reported = read_site(ROOT / "publishconf.py", Path(content))
+    # The language hints are counted in a second process meanwhile: on two cores `check` takes no longer.
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
+        counting = pool.submit(_language_hint_count, str(content))
+        problems, in_drafts, hints, reported = read_site(ROOT / "publishconf.py", Path(content))
+        language_hints = counting.result()
     if hints:  # each printed above as "Hinweis: …" when it was found
         print(f"{len(hints)} Hinweis(e) (siehe oben; blockieren das Veröffentlichen nicht).")
     if in_drafts:
@@ -144,7 +151,6 @@ def check(c, content=str(CONTENT)):
         for problem in in_drafts:
             print(f"  {problem}")
     print(summary(problems))
-    language_hints = sum(len(report.hints) for report in _language_reports(Path(content)).values())
     print(f"{language_hints} Sprachhinweis(e) zu deutschen Texten – `invoke sprache` zeigt sie (blockieren nichts).")
     others = reported - len(problems)
     if others > 0:
@@ -333,6 +339,11 @@ def _language_reports(content: Path) -> dict:
     settings = {name: getattr(pelicanconf, name) for name in dir(pelicanconf) if name.isupper()}
     paths = german_files(content, settings.get("IGNORE_FILES", []), settings.get("DEFAULT_LANG", "de"))
     return analyse_files(paths, Options.from_settings(settings))
+
+
+def _language_hint_count(content: str) -> int:
+    """How many plain-language hints the German files below `content` get."""
+    return sum(len(report.hints) for report in _language_reports(Path(content)).values())
 
 
 @task(help={"datei": "one Markdown file: invoke sprache -d content/seiten/beratung.md (default: every German file)"})
