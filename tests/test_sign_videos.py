@@ -173,13 +173,13 @@ def test_invoke_check_names_file_line_and_fix_for_each_bad_video_line(tmp_path):
     problems, _, _, _ = read_site(ROOT / "publishconf.py", content)
     mine = [str(problem) for problem in problems if "videos.md" in str(problem)]
     expected = [
-        "Das Video „gibt-es-nicht“ gibt es nicht: die Datei videos/gibt-es-nicht.mp4 fehlt (Zeile 5)",
-        "Zum Video „ohne-untertitel“ fehlen die Untertitel: die Datei videos/ohne-untertitel.vtt fehlt (Zeile 7)",
-        "„[[video: ../geheim]]“ (Zeile 9) nennt keinen gültigen Videonamen",
-        "Der Video-Platzhalter in Zeile 11 steht nicht allein in seiner Zeile",
+        (5, "Das Video „gibt-es-nicht“ gibt es nicht: die Datei videos/gibt-es-nicht.mp4 fehlt"),
+        (7, "Zum Video „ohne-untertitel“ fehlen die Untertitel: die Datei videos/ohne-untertitel.vtt fehlt"),
+        (9, "„[[video: ../geheim]]“ nennt keinen gültigen Videonamen"),
+        (11, "Der Video-Platzhalter steht nicht allein in seiner Zeile"),
     ]
-    for what in expected:
-        assert [text for text in mine if "content/seiten/videos.md:" in text and what in text and " — " in text], (
+    for line, what in expected:
+        assert [text for text in mine if f"content/seiten/videos.md:{line}: {what}" in text and " — " in text], (
             what,
             mine,
         )

@@ -253,10 +253,14 @@ def report_field_problems(source, item) -> None:
     """Problems other plugins found in a field's value (`item.field_problems`), at that field's line.
 
     The contract between plugins: a plugin that reads its own metadata (events, contacts …) puts
-    `(field, what, fix)` tuples on the content object, with `field` in lower case; the checks add
-    file and line, and the problems count like every other (errors when publishing).
+    `(field, what, fix)` tuples on the content object, with `field` in lower case, or the line number
+    itself for a problem in the body (a video placeholder); the checks add file and line, and the
+    problems count like every other (errors when publishing).
     """
     for field_name, what, fix in getattr(item, "field_problems", None) or []:
+        if isinstance(field_name, int):
+            source.report(field_name, what, fix)
+            continue
         written = source.first(field_name)
         source.report(written.line if written else 1, what, fix)
 

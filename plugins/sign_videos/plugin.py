@@ -79,18 +79,18 @@ def problems_of(state: BuildState, placeholders, stray: list[int]) -> list[tuple
             problems.append(
                 (
                     placeholder.line,
-                    f"„[[video: {placeholder.name}]]“ (Zeile {placeholder.line}) nennt keinen gültigen Videonamen",
+                    f"„[[video: {placeholder.name}]]“ nennt keinen gültigen Videonamen",
                     "Schreiben Sie den Dateinamen des Videos ohne „.mp4“, nur mit Kleinbuchstaben, Ziffern und "
                     "Bindestrichen, z. B. [[video: ueber-diese-seite]]",
                 )
             )
         elif isinstance(problem := state.file(placeholder.name), VideoProblem):
-            problems.append((placeholder.line, f"{problem.what} (Zeile {placeholder.line})", problem.fix))
+            problems.append((placeholder.line, problem.what, problem.fix))
     for line in stray:
         problems.append(
             (
                 line,
-                f"Der Video-Platzhalter in Zeile {line} steht nicht allein in seiner Zeile und wird als Text gezeigt",
+                "Der Video-Platzhalter steht nicht allein in seiner Zeile und wird als Text gezeigt",
                 "Schreiben Sie [[video: name]] in eine eigene Zeile, mit einer Leerzeile davor und danach",
             )
         )
@@ -112,7 +112,7 @@ def embed_videos(instance) -> None:
     placeholders, stray = source_placeholders(source)
     problems = problems_of(state, placeholders, stray)
     if problems:
-        # The field is the line: content_checks reports it with the file (at line 1 until it reads line numbers).
+        # The "field" is the line itself: content_checks reports the problem with the file at that line.
         instance.field_problems = [*(getattr(instance, "field_problems", None) or []), *problems]
     if state.env is None:
         return
