@@ -86,6 +86,17 @@ def test_setext_headings_count_but_table_rules_and_list_rules_do_not():
     assert [problem.line for problem in source.problems] == [6]
 
 
+def test_a_list_item_swallowed_by_the_indented_paragraph_above_is_reported():
+    body = (
+        "- Erster Punkt.\n\n    Mehr zum ersten.\n- Zweiter Punkt.\n\n    Mehr zum zweiten.\n\n- Dritter Punkt.\n"
+        "\n```\n    eingerückt\n- im Code\n```\n"
+    )
+    source = read_source("a.md", (GOOD_HEADER + body).encode())
+    check_body(source, RULES)
+    header_lines = GOOD_HEADER.count("\n")
+    assert [(problem.line - header_lines, "Leerzeile" in problem.fix) for problem in source.problems] == [(4, True)]
+
+
 def test_linked_image_is_found_with_its_link():
     source = read_source("a.md", (GOOD_HEADER + "[![Logo](/images/x.png)](https://example.org)\n").encode())
     links = check_body(source, RULES)

@@ -188,6 +188,23 @@ def _check_link_texts_and_schemes(source: Source, links: list[Link], rules: Rule
             source.report(link.line, *forbidden_html_problem("ein javascript:-Link"))
 
 
+LIST_ITEM = re.compile(r"^ {0,3}(?:[-*+]|\d+[.)])[ \t]+\S")
+INDENTED_TEXT = re.compile(r"^(?: {4}|\t)[ \t]*\S")
+
+
+def _check_swallowed_list_items(source: Source, lines: list[str], offset: int) -> None:
+    """A list item right below an indented paragraph of the item before (no blank line between) is
+    read by Markdown as more text of that paragraph: the reader sees „… Kind. - Sie haben …“."""
+    for index in range(1, len(lines)):
+        if LIST_ITEM.match(lines[index]) and INDENTED_TEXT.match(lines[index - 1]):
+            source.report(
+                index + offset,
+                "Dieser Listenpunkt wird an den eingerückten Absatz darüber angehängt und erscheint nicht als "
+                "eigener Punkt",
+                "Fügen Sie davor eine Leerzeile ein",
+            )
+
+
 def check_body(source: Source, rules: Rules) -> list[Link]:
     """Report problems in the body and return its links and images for the reference checks."""
     if not source.body:
@@ -195,6 +212,7 @@ def check_body(source: Source, rules: Rules) -> list[Link]:
     text = blank_out_code(source.body)
     offset = source.body_line
     _check_headings(source, text.split("\n"), offset)
+    _check_swallowed_list_items(source, text.split("\n"), offset)
     html_links = _check_html(source, text, offset)
     links = _collect_links(text, offset, html_links)
     _check_link_texts_and_schemes(source, links, rules)
