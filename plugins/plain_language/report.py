@@ -83,3 +83,9 @@ def analyse_files(paths: list[Path], options: Options, tools: Tools | None = Non
     """The report of each file."""
     tools = tools or Tools.new()
     return {path: analyse(path.read_text(encoding="utf-8-sig"), options, tools) for path in paths}
+
+
+def analyse_folder(content: str, ignore: list[str], default_lang: str, options: Options) -> dict[str, PageReport]:
+    """The report of every German Markdown file below `content`, by resolved path (run in a worker process)."""
+    paths = german_files(Path(content), ignore, default_lang)
+    return {str(path.resolve()): report for path, report in analyse_files(paths, options).items()}
