@@ -229,11 +229,11 @@ def test(c):
     c.run(f"{sys.executable} -m pytest", pty=False)
 
 
-@task
-def bench(c):
+@task(help={"gnad": "folder with gnad-dev/ and gnad-dev-small/ (default: ../shared/bench)"})
+def bench(c, gnad=None):
     """Benchmarks: "Auch interessant" relevance, build time against stock Pelican, images, invoke check, page weight, Lighthouse."""
+    bench_relevanz(c, gnad)
     for script in (
-        "relevance.py",
         "build_speed.py",
         "languages_speed.py",
         "images_speed.py",
@@ -242,6 +242,13 @@ def bench(c):
         "lighthouse_scores.py",
     ):
         c.run(f'"{sys.executable}" "{ROOT / "bench" / script}"', pty=False)
+
+
+@task(help={"gnad": "folder with gnad-dev/ and gnad-dev-small/ (default: ../shared/bench)"})
+def bench_relevanz(c, gnad=None):
+    """Precision@3 of "Auch interessant" on our corpus and real news (built with Pelican), and its speed."""
+    option = f' --gnad "{gnad}"' if gnad else ""
+    c.run(f'"{sys.executable}" "{ROOT / "bench" / "relevance.py"}"{option}', pty=False)
 
 
 @task(help={"push": "also push the gh-pages branch to origin (off by default)"})

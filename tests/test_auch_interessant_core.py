@@ -4,7 +4,7 @@ import random
 
 import pytest
 from auch_interessant.excerpt import cut_at_word, excerpt
-from auch_interessant.scoring import Doc, rank
+from auch_interessant.scoring import Doc, Weights, feature_matrices, latent_vectors, rank
 from auch_interessant.selection import (
     explicit_relations,
     resolve_reference,
@@ -214,3 +214,38 @@ def test_excluded_items_are_never_chosen():
     result = select_related(CORPUS, {}, 3, "de", exclude={"tandem-1": {"tandem-2"}})
     assert "tandem-2" not in [choice.key for choice in result["tandem-1"]]
     assert len(result["tandem-1"]) == 3
+
+
+# Two football items that share no word with each other, linked through a third one that shares
+# words with both; two unrelated subjects keep every term below half of the items.
+SECOND_ORDER = [
+    doc("fussball-stadion", "Fußball Stadion", "Fußball im Stadion, Stadion voll."),
+    doc("fussball-liga", "Fußball Stadion Torwart Liga", "Fußball, Stadion, Torwart und Liga."),
+    doc("torwart-liga", "Torwart Liga", "Der Torwart der Liga, die Liga jubelt."),
+    doc("kaffee-1", "Kaffee Kakao", "Kaffee und Kakao aus fairem Handel."),
+    doc("kaffee-2", "Kaffee Kakao Weltladen", "Kaffee, Kakao und Weltladen."),
+    doc("radweg-1", "Radweg Brücke", "Radweg über die Brücke."),
+    doc("radweg-2", "Radweg Brücke Stadtpark", "Radweg, Brücke und Stadtpark."),
+]
+
+
+def ranked_keys(docs, weights=None):
+    ranking = rank(docs, weights) if weights else rank(docs)
+    return {docs[n].key: [docs[i].key for i, _ in candidates] for n, candidates in enumerate(ranking.candidates)}
+
+
+def test_the_latent_space_links_items_on_one_subject_that_share_no_word():
+    with_latent = ranked_keys(SECOND_ORDER)
+    lexical_only = ranked_keys(SECOND_ORDER, Weights(latent=0.0))
+    assert "torwart-liga" not in lexical_only["fussball-stadion"]
+    assert with_latent["fussball-stadion"][:2] == ["fussball-liga", "torwart-liga"]
+    # and the unrelated subjects stay behind it
+    assert not {"kaffee-1", "kaffee-2", "radweg-1", "radweg-2"} & set(with_latent["fussball-stadion"][:2])
+
+
+def test_sites_too_small_for_a_latent_space_rank_by_words():
+    assert latent_vectors(feature_matrices(SECOND_ORDER[:2], Weights())[1]) is None
+    assert chosen_keys(SECOND_ORDER[:2]) == {
+        "fussball-liga": ["fussball-stadion"],
+        "fussball-stadion": ["fussball-liga"],
+    }

@@ -111,25 +111,35 @@ def corpus_terms(docs: list[Doc], weights: Weights) -> list[Counter]:
 
 def _tfidf_rows(term_counts: list[Counter], max_terms: int, max_document_share: float):
     """L2-normalised TF-IDF weights (sublinear term frequency) as sparse triplets: all terms, and each
-    row's `max_terms` strongest."""
+    row's `max_terms` strongest (ties by term)."""
     n = len(term_counts)
     document_frequency = Counter(term for counts in term_counts for term in counts)
     # A term only one item has cannot connect two items; one in most items connects all.
     most = max(2, int(max_document_share * n))
     kept = sorted(t for t, df in document_frequency.items() if 1 < df <= most)
     columns = {term: i for i, term in enumerate(kept)}
-    idf = {term: math.log((n + 1) / (document_frequency[term] + 1)) + 1.0 for term in columns}
-    full, pruned = ([], [], []), ([], [], [])
-    for row, counts in enumerate(term_counts):
-        weighted = [((1.0 + math.log(c)) * idf[t] if c >= 1 else c * idf[t], t) for t, c in counts.items() if t in idf]
-        weighted.sort(key=lambda pair: (-pair[0], pair[1]))
-        for triplets, chosen in ((full, weighted), (pruned, weighted[:max_terms])):
-            norm = math.sqrt(sum(w * w for w, _ in chosen)) or 1.0
-            for weight, term in chosen:
-                triplets[0].append(row)
-                triplets[1].append(columns[term])
-                triplets[2].append(weight / norm)
-    return full, pruned, len(columns)
+    idf = np.array([math.log((n + 1) / (document_frequency[term] + 1)) + 1.0 for term in kept])
+    rows, cols, counts = [], [], []
+    for row, row_counts in enumerate(term_counts):
+        for term, count in row_counts.items():
+            column = columns.get(term)
+            if column is not None:
+                rows.append(row)
+                cols.append(column)
+                counts.append(count)
+    rows, cols, counts = np.array(rows, dtype=np.int64), np.array(cols, dtype=np.int64), np.array(counts, dtype=float)
+    weights = np.where(counts >= 1, 1.0 + np.log(np.maximum(counts, 1.0)), counts) * idf[cols]
+    # Strongest first within each row; columns follow the terms' order, so ties fall by term.
+    order = np.lexsort((cols, -weights, rows))
+    rows, cols, weights = rows[order], cols[order], weights[order]
+    starts = np.searchsorted(rows, np.arange(n))
+    strongest = (np.arange(len(rows)) - starts[rows]) < max_terms
+
+    def normalised(mask):
+        norms = np.sqrt(np.bincount(rows[mask], weights=weights[mask] ** 2, minlength=n))
+        return rows[mask], cols[mask], weights[mask] / np.where(norms > 0, norms, 1.0)[rows[mask]]
+
+    return normalised(np.ones(len(rows), bool)), normalised(strongest), len(kept)
 
 
 def _tag_rows(docs: list[Doc], tag_weight: float, offset: int):
@@ -149,10 +159,8 @@ def _tag_rows(docs: list[Doc], tag_weight: float, offset: int):
 
 
 def _csr(triplets, shape) -> sparse.csr_matrix:
-    rows, cols, values = triplets
-    return sparse.csr_matrix(
-        (np.array(values, dtype=float), (np.array(rows, dtype=np.int64), np.array(cols, dtype=np.int64))), shape=shape
-    )
+    rows, cols, values = (np.asarray(part) for part in triplets)
+    return sparse.csr_matrix((values.astype(float), (rows.astype(np.int64), cols.astype(np.int64))), shape=shape)
 
 
 def feature_matrices(docs: list[Doc], weights: Weights) -> tuple[sparse.csr_matrix, sparse.csr_matrix]:
@@ -162,7 +170,12 @@ def feature_matrices(docs: list[Doc], weights: Weights) -> tuple[sparse.csr_matr
     full, pruned, text_width = _tfidf_rows(term_counts, weights.max_terms, weights.max_document_share)
     tag_rows, tag_cols, tag_values, tag_width = _tag_rows(docs, weights.tag, text_width)
     lexical = _csr(
-        (pruned[0] + tag_rows, pruned[1] + tag_cols, pruned[2] + tag_values), (len(docs), text_width + tag_width)
+        (
+            np.concatenate([pruned[0], tag_rows]),
+            np.concatenate([pruned[1], tag_cols]),
+            np.concatenate([pruned[2], tag_values]),
+        ),
+        (len(docs), text_width + tag_width),
     )
     return lexical, _csr(full, (len(docs), text_width))
 
@@ -224,21 +237,23 @@ def _blended_rows(lexical: sparse.csr_matrix, latent: np.ndarray | None, groups:
     # Unmatched pairs get distinct scores below any blend of cosines (≥ −1): a block full of equal
     # values would make the partition below several times slower.
     unmatched = -2.0 - np.arange(size) / size
+    scaled = share * latent if share else None
     rows = []
     for start in range(0, size, BLOCK_ROWS):
         block = (lexical[start : start + BLOCK_ROWS] @ transposed).tocsr()
         height = block.shape[0]
-        block_rows = np.repeat(np.arange(height), np.diff(block.indptr))
+        # Flat positions of the lexical pairs in the block: take/put on them beat 2-D fancy indexing.
+        pairs = np.repeat(np.arange(height) * size, np.diff(block.indptr)) + block.indices
         if share:
-            cosines = latent[start : start + height] @ latent.T
-            lexical_pairs = share * cosines[block_rows, block.indices] + (1.0 - share) * block.data
+            scores = latent[start : start + height] @ scaled.T
+            lexical_pairs = np.take(scores, pairs) + (1.0 - share) * block.data
             # Items connected by neither signal are no match; the SVD's last bits vary from run to run,
             # so a latent cosine counts from 1e-9 on (the same content must give the same teasers).
-            scores = np.where(cosines > 1e-9, share * cosines, unmatched)
+            np.copyto(scores, unmatched, where=scores <= share * 1e-9)
         else:
             lexical_pairs = block.data
             scores = np.tile(unmatched, (height, 1))
-        scores[block_rows, block.indices] = lexical_pairs
+        np.put(scores, pairs, lexical_pairs)
         for row, source in enumerate(range(start, start + height)):
             scores[row, source] = UNMATCHED
             if groups[source] >= 0 and len(members[groups[source]]) > 1:
