@@ -121,9 +121,19 @@ class Lexicon:
     def _base_zipf(self, word: str) -> float:
         return max(self.zipf(form) for form in base_forms(word.lower()))
 
+    def derived_zipf(self, word: str) -> float:
+        """Like base_zipf, and a noun on -keit, -heit, -ung counts as common as its adjective or verb
+        („Gemeinnützigkeit“: gemeinnützig). Only for whole words and first parts: inside a split it would
+        make „Dis-kriminierung“ or „Mög-lichkeit“ look like compounds."""
+        best = self.base_zipf(word)
+        if match := re.fullmatch(r"(\w{4,})(keit|heit|ung)(en)?", word.lower()):
+            stem = match.group(1)
+            best = max(best, self.base_zipf(stem), self.zipf(stem + "en"), self.zipf(stem + "n"))
+        return best
+
     def stem_zipf(self, stem: str) -> float:
         """A first part may be a verb stem: „Förder-geld“ (fördern), „Anmelde-bogen“ (anmelden)."""
-        return max(self.zipf(stem), self.zipf(stem + "en"), self.zipf(stem + "n"))
+        return max(self.base_zipf(stem), self.zipf(stem + "en"), self.zipf(stem + "n"))
 
     def split(self, word: str, depth: int = 0, particles: bool = True) -> tuple[str, str] | None:
         """The best split of a compound into a common first part and a common (or itself split) rest, or None."""
@@ -160,7 +170,13 @@ class Lexicon:
                     or (not particles and stem.lower() in PARTICLES)
                 ):
                     continue
-                if self.stem_zipf(stem.lower()) < self.minimum_part:
+                if not link:
+                    known = self.stem_zipf(stem.lower())
+                elif link == "s" and re.search("(keit|heit|ung)$", stem.lower()):
+                    known = self.derived_zipf(stem)  # Gemeinnützigkeit-s-nachweis
+                else:
+                    known = self.base_zipf(stem.lower())
+                if known < self.minimum_part:  # a verb stem only without linking letters: Förder-geld
                     continue
                 rank = (direct, cut)
                 if best_rank is None or rank > best_rank:
@@ -169,7 +185,7 @@ class Lexicon:
 
     def is_known(self, word: str, threshold: float) -> bool:
         """Common enough as written, as a base form, or as a compound of common parts."""
-        if self.base_zipf(word) >= threshold:
+        if self.derived_zipf(word) >= threshold:
             return True
         parts = re.split(r"[-·/]", word)
         if len(parts) > 1:
@@ -189,7 +205,7 @@ def base_forms(word: str) -> list[str]:
     if word.endswith("t") and len(word) > 5:  # verb forms and participles: ausweitet, untertitelt, gedolmetscht
         unprefixed = re.sub(r"^(ab|an|auf|aus|ein|mit|nach|vor|zu|um|unter|über)?ge", r"\1", word)
         for form in {word, unprefixed}:
-            forms += [form[:-1] + "en", form[:-1] + "n", form[:-2] + "en"]
+            forms += [form[:-1] + "en", form[:-1] + "n"] + ([form[:-2] + "en"] if form.endswith("et") else [])
     if match := re.fullmatch(r"(\w{4,})end(e|en|er|es|em)?", word):  # anfragenden → anfragen
         forms.append(match.group(1) + "en")
     if match := re.fullmatch(r"(\w{3,})isch(e|en|er|es|em)?", word):  # ruandischen → ruanda, pantomimisch

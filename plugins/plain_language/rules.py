@@ -42,59 +42,123 @@ FUNCTION_VERBS = frozenset(
     ]
 )
 ABILITY_VERBS = frozenset(["sehen", "finden", "hören", "lesen", "erreichen", "haben", "verstehen", "erkennen"])
+CLAUSE_STARTERS = frozenset(
+    [
+        "dass",
+        "weil",
+        "wenn",
+        "ob",
+        "als",
+        "wie",
+        "wo",
+        "was",
+        "wer",
+        "um",
+        "damit",
+        "obwohl",
+        "während",
+        "bevor",
+        "nachdem",
+        "sobald",
+        "sodass",
+        "der",
+        "die",
+        "das",
+        "den",
+        "dem",
+        "deren",
+        "dessen",
+        "welche",
+        "welcher",
+        "welches",
+        "sich",
+        "sie",
+        "er",
+        "es",
+        "wir",
+        "ich",
+        "ihr",
+        "du",
+        "aber",
+        "sondern",
+        "denn",
+        "doch",
+    ]
+)
 CLAUSE_BREAKS = frozenset(",;:–—()")
 NOMINAL_SUFFIX = re.compile(r"(ung|heit|keit|ion)(en)?$")
 # Nouns with these endings that name things or bodies rather than actions: no nominal style.
-NOMINAL_EXCEPTIONS = [
-    "wohnung",
-    "zeitung",
-    "verwaltung",
-    "regierung",
-    "sitzung",
-    "veranstaltung",
-    "richtung",
-    "ordnung",
-    "rechnung",
-    "meinung",
-    "hoffnung",
-    "erfahrung",
-    "bildung",
-    "stiftung",
-    "kleidung",
-    "nahrung",
-    "leitung",
-    "abteilung",
-    "einrichtung",
-    "wohnungen",
-    "zeitungen",
-    "gesundheit",
-    "mehrheit",
-    "minderheit",
-    "gelegenheit",
-    "vergangenheit",
-    "einheit",
-    "freiheit",
-    "sicherheit",
-    "kindheit",
-    "region",
-    "religion",
-    "million",
-    "union",
-    "nation",
-    "station",
-    "organisation",
-    "institution",
-    "kommission",
-    "aktion",
-    "funktion",
-    "situation",
-    "position",
-    "tradition",
-    "version",
-    "mission",
-    "pension",
-    "saison",
-]
+NOMINAL_EXCEPTIONS = frozenset(
+    [
+        "wohnung",
+        "zeitung",
+        "verwaltung",
+        "regierung",
+        "sitzung",
+        "veranstaltung",
+        "richtung",
+        "ordnung",
+        "rechnung",
+        "meinung",
+        "hoffnung",
+        "erfahrung",
+        "bildung",
+        "stiftung",
+        "kleidung",
+        "nahrung",
+        "leitung",
+        "abteilung",
+        "einrichtung",
+        "wohnungen",
+        "zeitungen",
+        "gesundheit",
+        "mehrheit",
+        "minderheit",
+        "gelegenheit",
+        "vergangenheit",
+        "einheit",
+        "freiheit",
+        "sicherheit",
+        "kindheit",
+        "region",
+        "religion",
+        "million",
+        "union",
+        "nation",
+        "station",
+        "organisation",
+        "institution",
+        "kommission",
+        "aktion",
+        "funktion",
+        "situation",
+        "position",
+        "tradition",
+        "version",
+        "mission",
+        "pension",
+        "saison",
+        "einladung",
+        "satzung",
+        "versammlung",
+        "versicherung",
+        "lesung",
+        "tagesordnung",
+        "behinderung",
+        "ausstellung",
+        "ausschreibung",
+        "begegnung",
+        "haltung",
+        "mitteilung",
+        "kleinigkeit",
+        "neuigkeit",
+        "öffentlichkeit",
+        "schwierigkeit",
+        "information",
+        "migration",
+        "integration",
+    ]
+)
 EXPLAINING_AFTER = frozenset(["(", ":", "heißt", "bedeutet", "meint", "bezeichnet", "beschreibt"])
 EXPLAINING_BEFORE = frozenset(
     ["nennt", "nennen", "heißt", "bedeutet", "begriff", "wort", "sogenannte", "sogenannten", "sogenannter"]
@@ -102,7 +166,8 @@ EXPLAINING_BEFORE = frozenset(
 PARTICIPLE_SHAPE = re.compile(
     r"^(?:(?:ab|an|auf|aus|bei|ein|fest|frei|her|hin|mit|nach|vor|weg|zu|zurück|zusammen|dar|um|durch|über|"
     r"unter|wieder|statt|teil|bereit|fort|los|vorbei|heraus|hinaus|herein|voran|vorgestellt)?ge[a-zäöüß]{2,}(?:t|en)"
-    r"|(?:be|ver|er|ent|zer|emp|miss|über|unter|hinter|wider|durch)[a-zäöüß]{2,}(?:t|en)"
+    r"|(?:ab|an|auf|aus|bei|ein|fest|her|hin|mit|nach|vor|zu|zurück|zusammen|um|vorbei)?"
+    r"(?:be|ver|er|ent|zer|emp|miss|über|unter|hinter|wider|durch)[a-zäöüß]{2,}(?:t|en)"
     r"|[a-zäöüß]+iert)$"
 )
 ZU_INFIX = re.compile(
@@ -248,11 +313,29 @@ def clause_tokens(sentence: Sentence) -> list[list[str]]:
     return [clause for clause in result if clause]
 
 
+def joined_enumerations(clauses: list[list[str]]) -> list[list[str]]:
+    """A clause with werden but no participle continues after a comma of an enumeration („… wird mit den
+    Vereinen, Kirchen und Gemeinden vorbereitet“) unless the next part starts a clause of its own."""
+    joined = []
+    for clause in clauses:
+        previous = joined[-1] if joined else None
+        open_werden = (
+            previous is not None
+            and any(word.lower() in WERDEN_FORMS for word in previous)
+            and not any(participle_shaped(word.lower()) for word in previous)
+        )
+        if open_werden and clause[0].lower() not in CLAUSE_STARTERS:
+            joined[-1] = previous + clause
+        else:
+            joined.append(list(clause))
+    return joined
+
+
 def passive_candidates(sentence: Sentence) -> list[tuple[str, ...]]:
     """Clauses with a form of werden and a participle-shaped word, or of sein and a zu-infinitive: only
     these are tagged (HanTa takes milliseconds per word; most sentences need no tagging at all)."""
     chosen = []
-    for clause in clause_tokens(sentence):
+    for clause in joined_enumerations(clause_tokens(sentence)):
         if clause and participle_shaped(clause[0].lower()):
             clause = [clause[0].lower(), *clause[1:]]  # „Gefeiert wurde …“: a capital only for the sentence start
         lower = [word.lower() for word in clause]
