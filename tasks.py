@@ -143,7 +143,10 @@ def check(c, content=str(CONTENT)):
     with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
         counting = pool.submit(_language_hint_count, str(content))
         problems, in_drafts, hints, reported = read_site(ROOT / "publishconf.py", Path(content))
-        language_hints = counting.result()
+        try:
+            language_hints = counting.result()
+        except Exception as error:  # hints never decide anything: say so and go on
+            language_hints = f"Keine Zählung möglich ({type(error).__name__}); `invoke sprache` zeigt den Grund. Keine"
     if hints:  # each printed above as "Hinweis: …" when it was found
         print(f"{len(hints)} Hinweis(e) (siehe oben; blockieren das Veröffentlichen nicht).")
     if in_drafts:

@@ -4,6 +4,7 @@ import math
 import re
 from functools import cached_property
 
+MAX_WORD = 50  # longer "words" are pasted data, not German: no split is tried
 # Linking letters between the parts of a German compound (Stab-s-stelle, Migrant-en-organisation).
 LINKS = ("", "s", "es", "n", "en", "e", "er")
 # Inflection endings tried when the written form is rare but its base is common ("niedrigschwelligen").
@@ -137,7 +138,7 @@ class Lexicon:
 
     def split(self, word: str, depth: int = 0, particles: bool = True) -> tuple[str, str] | None:
         """The best split of a compound into a common first part and a common (or itself split) rest, or None."""
-        if len(word) < 7 or depth > 2 or not re.fullmatch(r"[A-Za-zÄÖÜäöüß]+", word):
+        if not 7 <= len(word) <= MAX_WORD or depth > 2 or not re.fullmatch(r"[A-Za-zÄÖÜäöüß]+", word):
             return None
         for suffix in ("innen", "in"):  # Mitarbeiter-in: split the masculine form, never „Mitarbeite-rin“
             if word.lower().endswith("er" + suffix):

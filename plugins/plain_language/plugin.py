@@ -117,7 +117,15 @@ def attach_hints(generators) -> None:
             except (OSError, UnicodeError):
                 continue  # the content checks report files that cannot be read
             tools = tools or Tools.new()
-            report = analyse(text, options, tools)
+            try:
+                report = analyse(text, options, tools)
+            except Exception as error:  # a fault of these rules must not stop the preview; hints are optional
+                logger.info(
+                    "%s:1: Sprachhinweise konnten nicht erstellt werden (%s) — bitte der technischen Betreuung melden",
+                    display_path(path),
+                    type(error).__name__,
+                )
+                continue
         item.language_hints = sorted(report.hints, key=lambda hint: (-hint.weight, hint.line))
         item.language_readability = report.readability
         item.language_hints_file = display_path(path)

@@ -14,6 +14,7 @@ from .strict import strict_hints
 from .tagging import Tagger
 from .text import split_sentences
 
+MAX_BYTES = 1_000_000  # as the content checks' limit: bigger Markdown files are pasted data
 LEICHTE_SPRACHE_YES = ("ja", "yes", "true", "1")
 
 
@@ -70,6 +71,8 @@ def german_files(content: Path, ignore: list[str], default_lang: str = "de") -> 
     for path in files:
         if any(fnmatch.fnmatch(path.name, pattern) for pattern in ignore):
             continue
+        if path.stat().st_size > MAX_BYTES:
+            continue  # the content checks report a file this big as a mistake
         try:
             text = path.read_text(encoding="utf-8-sig")
         except (OSError, UnicodeError):
