@@ -144,9 +144,12 @@ def check(c, content=str(CONTENT)):
         counting = pool.submit(_language_hint_count, str(content))
         problems, in_drafts, hints, reported = read_site(ROOT / "publishconf.py", Path(content))
         try:
-            language_hints = counting.result()
+            language_hints = f"{counting.result()} Sprachhinweis(e) zu deutschen Texten – `invoke sprache` zeigt sie (blockieren nichts)."
         except Exception as error:  # hints never decide anything: say so and go on
-            language_hints = f"Keine Zählung möglich ({type(error).__name__}); `invoke sprache` zeigt den Grund. Keine"
+            language_hints = (
+                f"Sprachhinweise: nicht gezählt ({type(error).__name__}) — `invoke sprache` zeigt den Grund; "
+                "sie blockieren nichts."
+            )
     if hints:  # each printed above as "Hinweis: …" when it was found
         print(f"{len(hints)} Hinweis(e) (siehe oben; blockieren das Veröffentlichen nicht).")
     if in_drafts:
@@ -154,7 +157,7 @@ def check(c, content=str(CONTENT)):
         for problem in in_drafts:
             print(f"  {problem}")
     print(summary(problems))
-    print(f"{language_hints} Sprachhinweis(e) zu deutschen Texten – `invoke sprache` zeigt sie (blockieren nichts).")
+    print(language_hints)
     others = reported - len(problems)
     if others > 0:
         print(f"Dazu {others} weitere Meldung(en) beim Lesen (siehe oben).")
