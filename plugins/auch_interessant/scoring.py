@@ -234,10 +234,11 @@ def _blended_rows(lexical: sparse.csr_matrix, latent: np.ndarray | None, groups:
     for index, group in enumerate(groups.tolist()):
         if group >= 0:
             members.setdefault(group, []).append(index)
-    # Unmatched pairs get distinct scores below any blend of cosines (≥ −1): a block full of equal
-    # values would make the partition below several times slower.
+    # Without a latent space, pairs that share no term get distinct scores below any cosine: a block
+    # full of equal values would make the partition below several times slower.
     unmatched = -2.0 - np.arange(size) / size
     scaled = share * latent if share else None
+    term_shared = np.zeros(size, bool)  # scratch: which items share a term with the current row
     rows = []
     for start in range(0, size, BLOCK_ROWS):
         block = (lexical[start : start + BLOCK_ROWS] @ transposed).tocsr()
@@ -246,14 +247,10 @@ def _blended_rows(lexical: sparse.csr_matrix, latent: np.ndarray | None, groups:
         pairs = np.repeat(np.arange(height) * size, np.diff(block.indptr)) + block.indices
         if share:
             scores = latent[start : start + height] @ scaled.T
-            lexical_pairs = np.take(scores, pairs) + (1.0 - share) * block.data
-            # Items connected by neither signal are no match; the SVD's last bits vary from run to run,
-            # so a latent cosine counts from 1e-9 on (the same content must give the same teasers).
-            np.copyto(scores, unmatched, where=scores <= share * 1e-9)
+            np.put(scores, pairs, np.take(scores, pairs) + (1.0 - share) * block.data)
         else:
-            lexical_pairs = block.data
             scores = np.tile(unmatched, (height, 1))
-        np.put(scores, pairs, lexical_pairs)
+            np.put(scores, pairs, block.data)
         for row, source in enumerate(range(start, start + height)):
             scores[row, source] = UNMATCHED
             if groups[source] >= 0 and len(members[groups[source]]) > 1:
@@ -264,8 +261,13 @@ def _blended_rows(lexical: sparse.csr_matrix, latent: np.ndarray | None, groups:
         else:
             strongest = np.broadcast_to(np.arange(size), (height, size))
         values = np.take_along_axis(scores, strongest, axis=1)
-        for targets, similarities in zip(strongest, values, strict=True):
-            found = similarities > UNMATCHED
+        for row, (targets, similarities) in enumerate(zip(strongest, values, strict=True)):
+            # A match shares a term, or has a latent cosine above the SVD's last bits, which vary
+            # from run to run (the same content must give the same teasers).
+            indices = block.indices[block.indptr[row] : block.indptr[row + 1]]
+            term_shared[indices] = True
+            found = (similarities > UNMATCHED) & (term_shared[targets] | (similarities > share * 1e-9))
+            term_shared[indices] = False
             rows.append((targets[found], similarities[found]))
     return rows
 
