@@ -173,15 +173,16 @@ def test_readability_agrees_with_textstat_on_the_demo_pages(tools):
     import textstat
 
     textstat.set_lang("de")
-    pages = [
-        ROOT / "content" / "seiten" / name for name in ("beratung.md", "beirat.md", "wer-wir-sind.md", "datenschutz.md")
-    ]
+    names = ("beratung.md", "beirat.md", "wer-wir-sind.md", "datenschutz.md", "grundlagen.md", "leichte-sprache.md")
+    pages = [ROOT / "content" / "seiten" / name for name in names]
     for page in pages:
         source = read_markdown(page.read_text(encoding="utf-8"))
         sentences = [s for block in source.blocks if not block.heading for s in split_sentences(block)]
         ours = flesch_amstad([[token.text for token in sentence.words] for sentence in sentences])
-        theirs = textstat.flesch_reading_ease(" ".join(sentence.text for sentence in sentences))
-        assert abs(ours - theirs) <= 10, f"{page.name}: {ours:.1f} / textstat {theirs:.1f}"
+        # each list item and heading-less line a sentence for textstat too (it splits only at . ! ?)
+        text = " ".join(sentence.text if sentence.text[-1] in ".!?" else sentence.text + "." for sentence in sentences)
+        theirs = textstat.flesch_reading_ease(text)
+        assert abs(ours - theirs) <= 5, f"{page.name}: {ours:.1f} / textstat {theirs:.1f}"
 
 
 def test_only_german_files_are_checked():
