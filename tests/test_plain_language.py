@@ -209,6 +209,30 @@ def test_invoke_sprache_and_check_on_a_fixture(tmp_path):
     assert lines[1].startswith(f"{page}:6: Passiv „wird … bearbeitet“")
     assert "Lesbarkeit (Flesch-Amstad)" in result.stdout
     assert lines[-1] == "2 Sprachhinweis(e) in 1 deutschen Datei(en): 1 Abkürzung, 1 Passiv."
+    english = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "invoke",
+            "sprache",
+            "-d",
+            str((SITE / "seiten" / "en" / "antrag.md").relative_to(ROOT)),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
+    assert english.returncode == 0 and "kein deutscher Markdown-Text" in english.stdout
+    missing = subprocess.run(
+        [sys.executable, "-m", "invoke", "sprache", "-d", "content/gibtsnicht.md"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
+    assert missing.returncode == 1 and "content/gibtsnicht.md: Datei nicht gefunden — " in missing.stderr
+    assert "Traceback" not in missing.stderr
     check = subprocess.run(
         [sys.executable, "-m", "invoke", "check", "--content", str(SITE)],
         capture_output=True,
