@@ -4,6 +4,7 @@ import math
 import re
 from functools import cached_property
 
+UMLAUTS = str.maketrans("äöü", "aou")
 MAX_WORD = 50  # longer "words" are pasted data, not German: no split is tried
 # Linking letters between the parts of a German compound (Stab-s-stelle, Migrant-en-organisation).
 LINKS = ("", "s", "es", "n", "en", "e", "er")
@@ -211,4 +212,6 @@ def base_forms(word: str) -> list[str]:
         forms.append(match.group(1) + "en")
     if match := re.fullmatch(r"(\w{3,})isch(e|en|er|es|em)?", word):  # ruandischen → ruanda, pantomimisch
         forms += [match.group(1), match.group(1) + "a", match.group(1) + "e", match.group(1) + "ien"]
+    if re.search("[äöü]", word):  # plurals with an umlaut: Herkünfte (Herkunft), Bäuerinnen (Bauer)
+        forms += [form.replace("äu", "au").translate(UMLAUTS) for form in forms if re.search("[äöü]", form)]
     return forms
