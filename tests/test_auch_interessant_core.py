@@ -2,6 +2,7 @@
 
 import random
 
+import numpy as np
 import pytest
 from auch_interessant.excerpt import cut_at_word, excerpt
 from auch_interessant.scoring import Doc, Weights, feature_matrices, latent_vectors, rank
@@ -249,3 +250,10 @@ def test_sites_too_small_for_a_latent_space_rank_by_words():
         "fussball-liga": ["fussball-stadion"],
         "fussball-stadion": ["fussball-liga"],
     }
+
+
+def test_the_iterative_svd_for_large_sites_gives_the_same_latent_cosines_as_the_exact_one():
+    matrix = feature_matrices(SECOND_ORDER, Weights())[1]
+    exact, iterative = latent_vectors(matrix), latent_vectors(matrix, exact_side=0)
+    assert exact.shape == iterative.shape == (len(SECOND_ORDER), 3)
+    assert np.allclose(exact @ exact.T, iterative @ iterative.T, atol=1e-6)
