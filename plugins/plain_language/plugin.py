@@ -72,14 +72,18 @@ def start_analysis(pelican_object) -> None:
     settings = pelican_object.settings
     if not showing(settings):
         return
-    worker = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
-    job = worker.submit(
-        analyse_folder,
-        str(settings["PATH"]),
-        list(settings.get("IGNORE_FILES", [])),
-        settings["DEFAULT_LANG"],
-        Options.from_settings(settings),
-    )
+    try:
+        worker = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
+        job = worker.submit(
+            analyse_folder,
+            str(settings["PATH"]),
+            list(settings.get("IGNORE_FILES", [])),
+            settings["DEFAULT_LANG"],
+            Options.from_settings(settings),
+        )
+    except (OSError, AssertionError, RuntimeError) as error:  # no second process here (e.g. a daemon process)
+        logger.debug("plain_language: kein zweiter Prozess (%s); die Hinweise entstehen nach dem Lesen", error)
+        return
     settings[JOB_KEY] = (worker, job)
 
 
