@@ -179,6 +179,10 @@ PREVIEW_PRELOAD = [
     "babel.dates",
     "numpy",
     "scipy.sparse",
+    "icalendar",  # events
+    "pypdf",  # documents
+    "HanTa.HanoverTagger",  # plain-language hints (in the process they start beside the build)
+    "wordfreq",
 ]
 
 
