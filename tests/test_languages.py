@@ -167,6 +167,8 @@ def ui_patterns(lang: str) -> list[re.Pattern]:
         if UI[lang].get(key) == german or key in NAMES:
             continue  # the same in both, or a name (the office's name is also its Publisher line)
         parts = re.split(r"\{\w+\}", german)
+        if not any(char.isalpha() for part in parts for char in part):
+            continue  # "{date}, {time}": only punctuation, which says nothing about the language
         patterns.append(re.compile(".*".join(re.escape(part.strip()) for part in parts).strip()))
     return patterns
 

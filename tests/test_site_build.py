@@ -122,8 +122,10 @@ def test_every_page_has_skip_link_one_h1_and_the_footer_links(published_site):
         assert soup.select_one("main#inhalt"), where
         assert len(soup.find_all("h1")) == 1, where
         footer_links = {a.get_text(strip=True): a["href"] for a in soup.select("footer a")}
-        for label in ("Impressum", "Datenschutz", "Erklärung zur Barrierefreiheit", "Leichte Sprache"):
+        for label in ("Impressum", "Datenschutz", "Erklärung zur Barrierefreiheit", "Dokumente"):
             assert label in footer_links, (where, label)
+        offers = {a.get_text(strip=True) for a in soup.select(".site-header__offers a")}
+        assert offers == {"Leichte Sprache", "Gebärdensprache"}, where
         assert any(href == "mailto:barrierefreiheit@example.org" for href in footer_links.values()), where
 
 
