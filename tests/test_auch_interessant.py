@@ -191,3 +191,15 @@ def test_a_teaser_for_an_event_gives_the_date_it_takes_place(published_site):
             assert shown >= start if recurring else shown == start, (html, target)
             checked += 1
     assert checked >= 3
+
+
+def test_events_and_sessions_are_no_topic_pages(published_site):
+    """Their Tags feed the teasers only: no „Aktuelles zu diesem Thema“ on them, no topic link to them."""
+    events = {item.url for item in content_items() if "event_start" in item.metadata}
+    assert len(events) >= 10
+    for url in events:
+        assert read_html(published_site / url / "index.html").select_one(".topic-news") is None, url
+    for html in (published_site / "aktuelles").rglob("index.html"):
+        for link in read_html(html).select(".topic-link__link"):
+            target = (html.parent / link["href"]).resolve().relative_to(published_site.resolve()).as_posix() + "/"
+            assert target not in events, (html, target)

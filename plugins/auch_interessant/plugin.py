@@ -157,6 +157,11 @@ def attach_topic_links(articles, pages, settings) -> None:
     newest_first = sorted(articles, key=lambda a: (-a.date.timestamp(), a.slug))
     tagged_pages = {}
     for page in sorted(pages, key=lambda p: (p.title, p.slug)):
+        if getattr(page, "event", None) is not None:
+            # An event or session is no topic page: its Tags feed the teasers, but it neither lists the
+            # topic's news nor do a dozen Termine become "Mehr zum Thema" links under every article.
+            page.topic_articles, page.topic_tags = [], []
+            continue
         page_tags = {tag.name.lower() for tag in getattr(page, "tags", None) or []}
         tagged = [a for a in newest_first if page_tags & {t.name.lower() for t in getattr(a, "tags", None) or []}]
         page.topic_articles = in_reader_language(tagged, page.lang, default_lang)[:limit]
