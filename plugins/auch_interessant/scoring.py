@@ -19,7 +19,9 @@ from scipy.sparse.linalg import svds
 
 from .text import MIN_PART, compound_parts, stem, word_counts
 
-BLOCK_ROWS = 1024
+# Rows scored at once: at 10,000 items a block's arrays stay under 32 MiB, so the allocator reuses
+# their memory instead of mapping (and faulting in) fresh pages for every block.
+BLOCK_ROWS = 256
 # Languages whose compound words are split into known parts ("Sprachtandem" → Sprache, Tandem).
 COMPOUND_LANGUAGES = frozenset({"de"})
 SECONDS_PER_YEAR = 365.25 * 24 * 3600
@@ -238,6 +240,7 @@ def _blended_rows(lexical: sparse.csr_matrix, latent: np.ndarray | None, groups:
     # full of equal values would make the partition below several times slower.
     unmatched = -2.0 - np.arange(size) / size
     scaled = share * latent if share else None
+    buffer = np.empty((min(BLOCK_ROWS, size), size)) if share else None
     term_shared = np.zeros(size, bool)  # scratch: which items share a term with the current row
     rows = []
     for start in range(0, size, BLOCK_ROWS):
@@ -246,7 +249,8 @@ def _blended_rows(lexical: sparse.csr_matrix, latent: np.ndarray | None, groups:
         # Flat positions of the lexical pairs in the block: take/put on them beat 2-D fancy indexing.
         pairs = np.repeat(np.arange(height) * size, np.diff(block.indptr)) + block.indices
         if share:
-            scores = latent[start : start + height] @ scaled.T
+            # Into one buffer for all blocks: a fresh block of this size each time costs page faults.
+            scores = np.matmul(latent[start : start + height], scaled.T, out=buffer[:height])
             np.put(scores, pairs, np.take(scores, pairs) + (1.0 - share) * block.data)
         else:
             scores = np.tile(unmatched, (height, 1))
