@@ -389,8 +389,10 @@ SESSIONS_AGENDA_HEADINGS = {
 DOCUMENTS_FOLDER = "dokumente"  # below content/: listed on the documents page; documents_in(folder) reads below it
 # Subject of the mail asking for an accessible version ({title}: link text, {filename}); German: the office reads it.
 DOCUMENTS_REQUEST_SUBJECT = "Barrierefreie Fassung anfordern: {title} ({filename})"
-DOCUMENTS_SESSIONS_FOLDER = "dokumente/sitzungen"  # documents in here are listed under …
-DOCUMENTS_SESSIONS_TOPIC = "Beirat"  # … this topic on the documents page (other documents: the linking page's first Tag)
+# The sessions' documents (in this folder) are listed under this topic on the documents page; other
+# documents under the first Tag of the page linking them.
+DOCUMENTS_SESSIONS_FOLDER = "dokumente/sitzungen"
+DOCUMENTS_SESSIONS_TOPIC = "Beirat"
 
 # contacts: contact boxes from content/kontakte.toml (`Contact_box:`).
 CONTACTS_FILE = "kontakte.toml"  # below PATH; TOML, read once per build, neither a page nor a static file
