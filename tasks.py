@@ -130,6 +130,10 @@ def publish(c):
     print(f"Veröffentlichungsfertige Website in {OUTPUT}")
 
 
+# Below this many Markdown files `check` counts the language hints in its own process (see `check`).
+CHECK_HINTS_IN_PROCESS_BELOW = 40
+
+
 @task(help={"content": "folder to check (default content/)"})
 def check(c, content=str(CONTENT)):
     """Check all content without writing the site: every problem at once, as `path:line: what — fix`."""
@@ -140,16 +144,15 @@ def check(c, content=str(CONTENT)):
     from content_checks.problems import summary
 
     # The language hints are counted in a second process meanwhile: on two cores `check` takes no longer.
-    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
-        counting = pool.submit(_language_hint_count, str(content))
+    # A small folder is counted here, after reading: starting the process would cost more than it saves.
+    if sum(1 for _ in Path(content).rglob("*.md")) < CHECK_HINTS_IN_PROCESS_BELOW:
         problems, in_drafts, hints, reported = read_site(ROOT / "publishconf.py", Path(content))
-        try:
-            language_hints = f"{counting.result()} Sprachhinweis(e) zu deutschen Texten – `invoke sprache` zeigt sie (blockieren nichts)."
-        except Exception as error:  # hints never decide anything: say so and go on
-            language_hints = (
-                f"Sprachhinweise: nicht gezählt ({type(error).__name__}) — `invoke sprache` zeigt den Grund; "
-                "sie blockieren nichts."
-            )
+        language_hints = _language_hint_line(lambda: _language_hint_count(str(content)))
+    else:
+        with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
+            counting = pool.submit(_language_hint_count, str(content))
+            problems, in_drafts, hints, reported = read_site(ROOT / "publishconf.py", Path(content))
+            language_hints = _language_hint_line(counting.result)
     if hints:  # each printed above as "Hinweis: …" when it was found
         print(f"{len(hints)} Hinweis(e) (siehe oben; blockieren das Veröffentlichen nicht).")
     if in_drafts:
@@ -356,6 +359,17 @@ def _language_reports(content: Path) -> dict:
     settings = {name: getattr(pelicanconf, name) for name in dir(pelicanconf) if name.isupper()}
     paths = german_files(content, settings.get("IGNORE_FILES", []), settings.get("DEFAULT_LANG", "de"))
     return analyse_files(paths, Options.from_settings(settings))
+
+
+def _language_hint_line(count) -> str:
+    """The last line of `check` about the language hints; `count()` gives their number."""
+    try:
+        return f"{count()} Sprachhinweis(e) zu deutschen Texten – `invoke sprache` zeigt sie (blockieren nichts)."
+    except Exception as error:  # hints never decide anything: say so and go on
+        return (
+            f"Sprachhinweise: nicht gezählt ({type(error).__name__}) — `invoke sprache` zeigt den Grund; "
+            "sie blockieren nichts."
+        )
 
 
 def _language_hint_count(content: str) -> int:

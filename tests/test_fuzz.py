@@ -366,9 +366,6 @@ def run_build(content: Path, output: Path):
         "RESPONSIVE_IMAGES_CACHE": str(output.parent / "cache" / "bilder"),
         "JINJA_ENVIRONMENT": {**JINJA_ENVIRONMENT, "bytecode_cache": TEMPLATE_CACHE},
         "SEARCH_INDEX_ENABLED": False,  # Pagefind reads no author input we do not fuzz elsewhere; 1 s per build
-        # The language hints read the same files in a second process per build (1 s); `invoke check` below
-        # runs them on every example all the same, when it counts them.
-        "PLAIN_LANGUAGE_SHOW_ON_PAGE": False,
     }
     with (
         captured() as (recorder, stream),

@@ -23,6 +23,9 @@ from .report import Tools, analyse, analyse_folder
 
 logger = logging.getLogger(__name__)
 
+# Below this many Markdown files the hints are made after reading, in the build's own process: starting a
+# second one (and loading the tagger there) would cost more than it saves.
+IN_PROCESS_BELOW = 40
 # Where this build's running analysis waits: a key of the build's own settings dict (never module state).
 JOB_KEY = "_PLAIN_LANGUAGE_JOB"
 ITEM_LISTS = (
@@ -72,6 +75,8 @@ def start_analysis(pelican_object) -> None:
     settings = pelican_object.settings
     if not showing(settings):
         return
+    if sum(1 for _ in Path(settings["PATH"]).rglob("*.md")) < IN_PROCESS_BELOW:
+        return  # a small site: checked after reading, in this process (attach_hints); no process to start
     try:
         worker = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
         job = worker.submit(
