@@ -19,7 +19,7 @@ from pelican import signals
 from pelican.generators import ArticlesGenerator, PagesGenerator
 
 from .options import DEFAULTS, Options
-from .report import Tools, analyse, analyse_folder
+from .report import MAX_BYTES, Tools, analyse, analyse_folder
 
 logger = logging.getLogger(__name__)
 
@@ -121,6 +121,8 @@ def attach_hints(generators) -> None:
         path = Path(item.source_path)
         report = reports.get(str(path.resolve()))
         if report is None:  # not among the files the worker found (or no worker): check it here
+            if path.stat().st_size > MAX_BYTES:
+                continue  # pasted data, not text to improve: the content checks report the file
             try:
                 text = path.read_text(encoding="utf-8-sig")
             except (OSError, UnicodeError):
