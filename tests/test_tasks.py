@@ -43,6 +43,7 @@ PAGES = {
     "projekte": "Projekte",
     "beirat": "Beirat",
     "grundlagen": "Grundlagen",
+    "dokumente": "Dokumente",
 }
 
 
@@ -76,6 +77,15 @@ def site_copy(tmp_path) -> Path:
     return tmp_path
 
 
+@pytest.fixture
+def small_site_copy(site_copy) -> Path:
+    """The site's sources with the small content folder: for what publish and gh-pages do with any content
+    (the demo content's strict publish is tested on its own, in conftest's `published_site`)."""
+    shutil.rmtree(site_copy / "content")
+    write_small_content(site_copy / "content")
+    return site_copy
+
+
 def invoke(folder: Path, *args: str, timeout: int = 180) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "invoke", *args],
@@ -94,7 +104,8 @@ def test_every_task_has_a_one_line_docstring():
         assert len(line.split(maxsplit=1)) == 2, f"task {name} without docstring: {result.stdout}"
 
 
-def test_new_creates_a_dated_draft_with_a_german_file_name(site_copy):
+def test_new_creates_a_dated_draft_with_a_german_file_name(small_site_copy):
+    site_copy = small_site_copy
     folder = site_copy / "content" / "artikel"
     result = invoke(site_copy, "new", "Förderung für Frauen", "--folder", str(folder))
     assert result.returncode == 0, result.stderr
@@ -133,7 +144,8 @@ def test_new_writes_berlin_time_whatever_the_machine_zone(tmp_path, machine_zone
     assert created.name == f"{written:%Y-%m-%d}-zeitzone.md"
 
 
-def test_failed_publish_leaves_the_previous_output_untouched(site_copy):
+def test_failed_publish_leaves_the_previous_output_untouched(small_site_copy):
+    site_copy = small_site_copy
     previous = site_copy / "output"
     previous.mkdir()
     (previous / "alt.txt").write_text("letzte gute Version", encoding="utf-8")
@@ -153,7 +165,8 @@ def test_failed_publish_leaves_the_previous_output_untouched(site_copy):
     assert previous.stat().st_mode & 0o777 == 0o755, "readable by the web server"
 
 
-def test_publish_refuses_invalid_html_and_keeps_the_previous_output(site_copy):
+def test_publish_refuses_invalid_html_and_keeps_the_previous_output(small_site_copy):
+    site_copy = small_site_copy
     previous = site_copy / "output"
     previous.mkdir()
     (previous / "alt.txt").write_text("letzte gute Version", encoding="utf-8")
@@ -169,7 +182,8 @@ def test_publish_refuses_invalid_html_and_keeps_the_previous_output(site_copy):
     assert (previous / "alt.txt").read_text(encoding="utf-8") == "letzte gute Version"
 
 
-def test_gh_pages_commits_the_published_site_to_a_local_branch_without_pushing(site_copy):
+def test_gh_pages_commits_the_published_site_to_a_local_branch_without_pushing(small_site_copy):
+    site_copy = small_site_copy
     git = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.org"]
     subprocess.run([*git, "init", "-q", "-b", "main"], cwd=site_copy, check=True)
     subprocess.run([*git, "commit", "-q", "--allow-empty", "-m", "start"], cwd=site_copy, check=True)
