@@ -40,24 +40,12 @@ def small_site(folder: Path) -> Path:
 
 
 def tree_signature(folder: Path) -> dict[str, str]:
-    """Relative path → SHA-256 of every file, with the parts a build varies by itself neutralised.
-
-    The sitemap's `lastmod` of overview pages is the build time, and Pagefind writes its filter and
-    meta files (names carry their hash) in varying order; everything else, including every HTML page
-    and every Pagefind fragment, must match byte for byte.
-    """
-    signature = {}
-    for path in sorted(folder.rglob("*")):
-        if not path.is_file():
-            continue
-        relative = path.relative_to(folder).as_posix()
-        data = path.read_bytes()
-        if relative == "sitemap.xml":
-            data = re.sub(rb"<lastmod>[^<]*</lastmod>", b"", data)
-        if re.fullmatch(r"pagefind/(filter/.*\.pf_filter|pagefind\..*\.pf_meta|pagefind-entry\.json)", relative):
-            relative, data = re.sub(r"[0-9a-f]{7,}", "#", relative), b""
-        signature[relative] = hashlib.sha256(data).hexdigest()
-    return signature
+    """Relative path → SHA-256 of every file (builds are reproducible: the same content gives the same bytes)."""
+    return {
+        path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
 
 
 class Publish:

@@ -10,7 +10,8 @@ drafts, hidden and embargoed items never reach the index. Pagefind keeps one ind
 `<html lang>` (its multilingual mode), and its UI searches the index of the page it runs
 on, so each language's search page (/suche/, /en/suche/ …) finds the pages in its language.
 
-SEARCH_INDEX_ENABLED = False (pelicanconf.py) builds no index, e.g. for a quick local build.
+The index is rewritten in a fixed order (canonical.py), so the same content gives the same
+bytes. SEARCH_INDEX_ENABLED = False (pelicanconf.py) builds no index, e.g. for a quick local build.
 """
 
 import logging
@@ -20,6 +21,8 @@ import sys
 from pathlib import Path
 
 from pelican import signals
+
+from .canonical import PagefindFormatChanged, canonicalise
 
 logger = logging.getLogger(__name__)
 
@@ -53,6 +56,15 @@ def build_search_index(pelican_object):
             "Ist `pagefind[bin]` aus requirements.txt installiert? Meldung von Pagefind:\n%s",
             output_path,
             details,
+        )
+        return
+    try:
+        canonicalise(Path(output_path) / OUTPUT_SUBDIR)
+    except PagefindFormatChanged as error:
+        logger.error(
+            "Suchindex: Pagefind schreibt seine Dateien anders als erwartet (%s). Installieren Sie die Version aus "
+            "requirements.txt neu (`./dev`) oder passen Sie plugins/search_index/canonical.py an die neue Version an.",
+            error,
         )
 
 

@@ -1,4 +1,5 @@
-"""Pelican glue: after pelican-sitemap has written sitemap.xml (`finalized`), add the language versions.
+"""Pelican glue: after pelican-sitemap has written sitemap.xml (`finalized`), add the language versions
+and replace its build-time `lastmod` values (see lastmod.py).
 
 Registered after `pelican.plugins.sitemap` in PLUGINS, so its `finalized` receiver runs after that one's.
 """
@@ -9,6 +10,7 @@ from pathlib import Path
 from pelican import signals
 
 from .alternates import add_alternates
+from .lastmod import settle_build_times
 
 logger = logging.getLogger(__name__)
 
@@ -21,7 +23,7 @@ def site_languages(settings) -> list[str]:
 
 
 def rewrite_sitemap(pelican_object) -> None:
-    """Give every address in sitemap.xml its language versions, itself and x-default."""
+    """Give every address in sitemap.xml its language versions, itself and x-default, and no build time."""
     settings = pelican_object.settings
     sitemap = Path(pelican_object.output_path) / "sitemap.xml"
     if not sitemap.is_file() or (settings.get("SITEMAP") or {}).get("format", "xml") != "xml":
@@ -29,7 +31,8 @@ def rewrite_sitemap(pelican_object) -> None:
     languages = site_languages(settings)
     site_url = settings.get("SITEURL", "").rstrip("/")
     try:
-        sitemap.write_bytes(add_alternates(sitemap.read_bytes(), site_url, languages, settings["DEFAULT_LANG"]))
+        xml = settle_build_times(sitemap.read_bytes())
+        sitemap.write_bytes(add_alternates(xml, site_url, languages, settings["DEFAULT_LANG"]))
     except Exception as error:
         logger.error("sitemap.xml: Die Sprachversionen ließen sich nicht eintragen (%s) — Prüfen Sie SITEMAP", error)
 
