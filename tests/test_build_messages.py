@@ -1,12 +1,19 @@
-"""Content from elsewhere builds in development; problems are named with file and reason."""
+"""Content from elsewhere builds in development; problems are named with file and reason; the Pelican behaviour the
+German messages rely on is pinned."""
 
+import ast
+import importlib
+import inspect
 import logging
+from datetime import datetime
 from types import SimpleNamespace
 
 import pytest
 
-from build_messages.plugin import FailureReasonFilter, ProblemCounter, install_filter
+import build_messages.plugin as messages
+from build_messages.plugin import FailureReasonFilter, install_filter
 from build_messages.reasons import describe_failure
+from common.problems import ProblemCounter
 from conftest import FIXTURES, run_pelican
 
 
@@ -89,3 +96,111 @@ def test_a_long_running_process_keeps_one_problem_counter_per_strict_build():
     finally:
         for handler in [handler for handler in root.handlers if handler not in before]:
             root.removeHandler(handler)
+
+
+def _string_constants(module_name: str) -> set[str]:
+    """Every string literal in a Pelican module's source (adjacent literals joined, as Python does)."""
+    tree = ast.parse(inspect.getsource(importlib.import_module(module_name)))
+    return {node.value for node in ast.walk(tree) if isinstance(node, ast.Constant) and isinstance(node.value, str)}
+
+
+# (Pelican module whose logger build_messages filters, our copy of the message template it logs)
+PELICAN_TEMPLATES = [
+    ("pelican.generators", messages.FAILED_FILE_MESSAGE),
+    ("pelican.contents", messages.MISSING_LINK_TARGET_MESSAGE),
+    ("pelican.contents", messages.MISSING_PROPERTY_MESSAGE),
+    ("pelican.contents", messages.UNKNOWN_STATUS_MESSAGE),
+    ("pelican.contents", messages.OUTSIDE_OUTPUT_MESSAGE),
+    ("pelican.contents", messages.ATTACH_MESSAGE),
+    ("pelican.urlwrappers", messages.INVALID_SLUG_MESSAGE),
+    ("pelican.readers", messages.EMPTY_ALT_MESSAGE),
+    ("pelican.readers", messages.DUPLICATE_FIELD_MESSAGE),
+]
+GROUP_TEMPLATES = {
+    "Other resources were not found and their urls not replaced": "pelican.contents",
+    "More {attach} warnings silenced.": "pelican.contents",
+    "Other invalid slugs.": "pelican.urlwrappers",
+    "Other images have empty alt attributes": "pelican.readers",
+}
+# SiteMessageFilter recognises these by their beginning.
+PELICAN_PREFIXES = [
+    ("pelican.utils", "There are %s items"),
+    ("pelican.utils", "There are %s original"),
+    ("pelican.utils", 'All items ("%s")'),
+    ("pelican.cache", "Cannot get modification stamp"),
+]
+
+
+@pytest.mark.parametrize(("module", "template"), PELICAN_TEMPLATES)
+def test_pelican_still_logs_each_message_build_messages_translates(module, template):
+    assert template in _string_constants(module), (
+        f"{module} no longer logs the template {template!r}: Pelican reworded it, so build_messages would pass "
+        "it on in English. Copy the new wording into plugins/build_messages/plugin.py."
+    )
+
+
+def test_pelican_still_summarises_repeated_messages_as_build_messages_expects():
+    assert set(GROUP_TEMPLATES) == set(messages.GROUP_MESSAGES)
+    for text, module in GROUP_TEMPLATES.items():
+        assert text in _string_constants(module), (
+            f"{module} no longer writes the summary {text!r} (extra limit_msg): update GROUP_MESSAGES in "
+            "plugins/build_messages/plugin.py."
+        )
+
+
+@pytest.mark.parametrize(("module", "prefix"), PELICAN_PREFIXES)
+def test_pelican_still_begins_the_site_wide_messages_as_build_messages_expects(module, prefix):
+    assert any(text.startswith(prefix) for text in _string_constants(module)), (
+        f"{module} no longer logs a message beginning {prefix!r}: update SiteMessageFilter in "
+        "plugins/build_messages/plugin.py."
+    )
+
+
+def test_the_missing_link_warning_names_the_file_found_on_pelicans_call_stack(caplog):
+    """Pelican logs "Unable to find" inside a method of the content object; build_messages finds it there."""
+    from pelican.contents import Article
+    from pelican.settings import DEFAULT_CONFIG
+
+    settings = {**DEFAULT_CONFIG, "PATH": "/inhalt"}
+    context = {**settings, "generated_content": {}, "static_content": {}, "localsiteurl": ""}
+    article = Article(
+        '<a href="{filename}fehlt.md">kaputt</a>',
+        metadata={"title": "Test", "date": datetime(2025, 3, 26)},
+        settings=settings,
+        source_path="/inhalt/artikel/a.md",
+        context=context,
+    )
+    named = logging.getLogger("pelican.contents")
+    content_filter = messages.ContentMessageFilter()
+    named.addFilter(content_filter)
+    try:
+        with caplog.at_level(logging.WARNING, logger="pelican.contents"):
+            article.content  # noqa: B018 (Pelican replaces the links when the content is read)
+    finally:
+        named.removeFilter(content_filter)
+    logged = [record.getMessage() for record in caplog.records if record.name == "pelican.contents"]
+    assert any("Der Link auf „fehlt.md“ führt ins Leere" in text for text in logged), (
+        f"Pelican no longer logs its missing-link warning as expected: {logged}"
+    )
+    assert any(text.startswith("artikel/a.md: Der Link") for text in logged), (
+        "build_messages looks for the content object as `self` in the frames that call Pelican's "
+        f"missing-link warning (Content._link_replacer); Pelican changed that, the file is not named: {logged}"
+    )
+
+
+def test_pelican_calls_signal_receivers_in_the_order_they_were_connected():
+    """build_messages connects fail_strict_build last so that it counts every other `finalized` receiver's messages."""
+    import blinker
+    from pelican.plugins import signals
+
+    assert isinstance(signals.finalized, blinker.Signal)
+    signal = blinker.Signal()
+    called = []
+    receivers = [lambda _sender, number=number: called.append(number) for number in range(40)]
+    for receiver in receivers:
+        signal.connect(receiver)
+    signal.send(object())
+    assert called == list(range(40)), (
+        "Pelican no longer makes blinker call receivers in the order they were connected (pelican.plugins.signals "
+        "sets Signal.set_class); build_messages' fail_strict_build may then run before other `finalized` receivers."
+    )

@@ -8,7 +8,7 @@ from content_checks.metadata import check_metadata, suggestion
 from content_checks.rules import DEFAULTS, Rules
 from content_checks.source import read_source
 
-from localisation.dates import parse_author_date
+from common.dates import parse_author_date
 
 RULES = Rules.from_settings(
     {**DEFAULTS, "CONTENT_CHECKS_TAGS": ["Sprachtandem", "Ehrenamt"], "CONTENT_CHECKS_CATEGORIES": ["Meldungen"]}

@@ -16,8 +16,8 @@ from documents.topics import group_by_topic
 from jinja2 import Environment, pass_context
 from pypdf import PdfReader
 
+from common.ui_strings import load_ui_strings
 from conftest import FIXTURES, ROOT, read_html, run_pelican
-from localisation.ui_strings import load_ui_strings
 
 SITE = FIXTURES / "documents_site"
 DOCS = SITE / "dokumente"

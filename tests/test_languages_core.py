@@ -3,12 +3,12 @@
 from datetime import date
 from types import SimpleNamespace
 
+from common.dates import long_date
+from common.languages import localise_digits
 from localisation.bidi import isolate_latin_runs, latin_runs
-from localisation.dates import long_date
 from localisation.languages import (
     NavigationLink,
     alternate_links,
-    localise_digits,
     localise_quotes,
     localised_link,
     switcher_links,

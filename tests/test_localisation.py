@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from pelican.utils import slugify
 
-from localisation.dates import (
+from common.dates import (
     AuthorDateError,
     iso_date,
     long_date,
@@ -17,8 +17,8 @@ from localisation.dates import (
     parse_author_date,
     repeated_wall_time,
 )
+from common.ui_strings import load_ui_strings, make_lookup
 from localisation.slugs import german_slug_substitutions, heading_id
-from localisation.ui_strings import load_ui_strings, make_lookup
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -4,6 +4,8 @@ import itertools
 from dataclasses import dataclass
 from posixpath import normpath
 
+from common.references import split_references  # noqa: F401 (plugin.py and tests take it from here)
+
 from .scoring import DEFAULT_WEIGHTS, Doc, Weights, rank
 
 FILENAME_MARKERS = ("{filename}", "|filename|")
@@ -15,12 +17,6 @@ class Choice:
 
     key: str
     other_lang: bool = False
-
-
-def split_references(value) -> list[str]:
-    """`Related:` as written: one string with commas, or a list of lines."""
-    parts = value if isinstance(value, list | tuple) else str(value).split(",")
-    return [part.strip() for part in parts if part and part.strip()]
 
 
 def resolve_reference(reference: str, source_path: str, by_slug: dict[str, str], by_path: dict[str, str]) -> str | None:

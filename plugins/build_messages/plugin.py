@@ -1,16 +1,22 @@
-"""Pelican glue: add the reason to Pelican's "Could not process FILE" errors.
+"""Pelican glue: add the reason to Pelican's "Could not process FILE" errors, and say Pelican's warnings in German.
 
 Pelican 4.12 logs only the file name of a content file it cannot read and
 keeps the exception for `--debug`. The error is logged inside the `except`
 block, so a logging filter can still see the exception and append its reason.
+The filters recognise Pelican's messages by their templates (`record.msg`, before the
+values are put in) and read the values from `record.args`; tests/test_build_messages.py
+fails, naming the template, when a Pelican release rewords one.
 """
 
+import inspect
 import logging
 import os
 import sys
 
 from pelican import signals
 from pelican.generators import PelicanTemplateNotFound
+
+from common.problems import ProblemCounter
 
 from .reasons import describe_failure
 
@@ -60,10 +66,11 @@ METADATA_NAMES = {"title": "Title", "date": "Date", "category": "Category"}
 def _content_being_processed():
     """The content object whose links Pelican is replacing right now, found on the call stack.
 
-    Pelican's warning about a missing link target does not say which file holds
-    the link; the content object is `self` in one of the calling frames.
+    Pelican's warning about a missing link target does not say which file holds the link, and no
+    signal or log field does; the content object is `self` in one of the calling frames (Pelican's
+    `Content._link_replacer`). tests/test_build_messages.py fails loudly if Pelican stops doing so.
     """
-    frame = sys._getframe(1)
+    frame = inspect.currentframe().f_back
     while frame is not None:
         candidate = frame.f_locals.get("self")
         if candidate is not None and hasattr(candidate, "relative_source_path") and hasattr(candidate, "_content"):
@@ -184,23 +191,6 @@ class SiteMessageFilter(logging.Filter):
             record.msg = "Die Datei %s gibt es nicht, sie wird aber verlinkt (meist mit {static})."
             record.args = record.args[:1]
         return True
-
-
-# A warning logged with `extra={HINT: True}` is shown but never counted: it must not stop a strict
-# build (a legacy PDF that is not accessible, which the office cannot fix today).
-HINT = "build_messages_hint"
-
-
-class ProblemCounter(logging.Handler):
-    """Counts warnings and errors from Pelican and every plugin during one build (hints excepted)."""
-
-    def __init__(self):
-        super().__init__(level=logging.WARNING)
-        self.count = 0
-
-    def emit(self, record: logging.LogRecord) -> None:
-        if not getattr(record, HINT, False):
-            self.count += 1
 
 
 class StrictBuildCounter(ProblemCounter):

@@ -1,5 +1,7 @@
 """Turn an exception raised while reading a content file into a reason a person can act on."""
 
+from common.dates import AuthorDateError
+
 
 def describe_failure(error: BaseException) -> str:
     """One line saying what went wrong, e.g. "ValueError: Unknown date format 'gestern'"."""
@@ -9,8 +11,8 @@ def describe_failure(error: BaseException) -> str:
             "Die Datei ist nicht in UTF-8 gespeichert. Öffnen Sie sie im Editor und "
             "speichern Sie sie mit der Kodierung UTF-8."
         )
-    if type(error).__name__ == "AuthorDateError":
-        return text  # already German and complete (localisation.dates)
+    if isinstance(error, AuthorDateError):
+        return text  # already German and complete
     if isinstance(error, (ValueError, KeyError, TypeError, AttributeError, OSError)):
         return f"{type(error).__name__}: {text}"
     return text

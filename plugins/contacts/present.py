@@ -7,7 +7,7 @@ from babel import Locale
 from babel.dates import format_time, get_day_names
 from babel.lists import format_list
 
-from localisation.languages import localise_digits
+from common.languages import localise_digits
 
 from .data import Contact, LocalText
 

@@ -3,7 +3,7 @@
 import difflib
 from collections import Counter
 
-from localisation.dates import parse_author_date, repeated_wall_time
+from common.dates import parse_author_date, repeated_wall_time
 
 from .rules import GERMAN_FIELD_NAMES, Rules
 from .source import Source

@@ -26,6 +26,8 @@ from pelican.generators import ArticlesGenerator, PagesGenerator
 from pelican.readers import MarkdownReader
 from pelican.utils import slugify
 
+from common.problems import HINT  # a log record with it is a hint: shown, never counted
+
 from .body import check_body, check_header_html
 from .languages import Version, check_language_folder, translation_age_problems, ui_strings_problems
 from .metadata import check_metadata
@@ -52,8 +54,6 @@ CONTEXT_KEY = "content_checks_problems"
 CONTEXT_KEY_UNPUBLISHED = "content_checks_unpublished_problems"
 CONTEXT_KEY_HINTS = "content_checks_hints"
 CONTEXT_KEY_FILE_HINTS = "content_checks_file_hints"
-# A log record with this attribute set is a hint: build_messages shows it but never counts it as a problem.
-HINT = "build_messages_hint"  # other plugins' hints about files, see hints_of
 # Drafts and hidden items never reach the published site, so their problems must not stop
 # a publish: one colleague's half-written draft would otherwise hold back everyone's news.
 # An embargoed item is not among them: it goes out by itself later and must be right now.

@@ -7,7 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from urllib.parse import unquote, urljoin, urlsplit
 
-from auch_interessant.selection import split_references
+from common.references import split_references
 
 from .body import Link
 from .problems import Problem

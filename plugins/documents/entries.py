@@ -9,8 +9,8 @@ from babel import Locale
 from babel.numbers import format_decimal
 from babel.units import format_unit
 
-from localisation.dates import long_date
-from localisation.languages import localise_digits
+from common.dates import long_date
+from common.languages import localise_digits
 
 from .files import DocumentFile
 

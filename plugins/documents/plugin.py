@@ -8,7 +8,7 @@ from jinja2 import pass_context
 from pelican import signals
 from pelican.contents import Article, Page
 
-from localisation.ui_strings import load_ui_strings
+from common.ui_strings import load_ui_strings
 
 from .entries import make_entry
 from .files import NO_LANG, NO_TEXT, NO_TITLE, UNTAGGED, DocumentFile, inspect, kind_of, names_person

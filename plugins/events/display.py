@@ -6,7 +6,7 @@ from babel import Locale, UnknownLocaleError
 from babel.dates import format_date, format_skeleton, format_time
 from babel.lists import format_list
 
-from localisation.languages import localise_digits
+from common.languages import localise_digits
 
 
 def _digits(text: str, locale: str) -> str:

@@ -10,7 +10,7 @@ from babel import Locale, UnknownLocaleError
 from dateutil.rrule import rrulestr
 from icalendar import vRecur
 
-from localisation.dates import AuthorDateError, parse_author_date
+from common.dates import AuthorDateError, parse_author_date
 
 STATUSES = ("abgesagt", "verschoben")
 EXAMPLE_START = "2026-12-03 18:00"

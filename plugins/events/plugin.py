@@ -14,7 +14,7 @@ from pelican import signals
 from pelican.contents import Article, Page
 from pelican.generators import Generator
 
-from localisation.dates import AuthorDateError, parse_author_date
+from common.dates import AuthorDateError, parse_author_date
 
 from .display import day_and_month, event_date, event_time, language_names, month_label, year_label
 from .fields import parse_event

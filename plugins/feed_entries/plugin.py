@@ -22,7 +22,7 @@ from urllib.parse import unquote, urlsplit
 
 from pelican import signals
 
-from localisation.ui_strings import load_ui_strings
+from common.ui_strings import load_ui_strings
 
 from .languages import feed_path, keep_entries_in, translation_feed_language
 from .sanitise import safe_feed_html

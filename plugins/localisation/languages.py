@@ -1,24 +1,9 @@
-"""Pure functions: which language a page is in, its translations, the switcher, hreflang and digits."""
+"""Pure functions: which language a page is in, its translations, the switcher and hreflang."""
 
 import re
 from dataclasses import dataclass
 
-# The digits of the CLDR numbering systems our languages use by default (Babel knows which
-# system a locale uses, but writes dates with Latin digits whatever it is).
-DIGITS = {
-    "latn": "0123456789",
-    "arab": "٠١٢٣٤٥٦٧٨٩",
-    "arabext": "۰۱۲۳۴۵۶۷۸۹",
-}
-
-
-def localise_digits(text: str, numbering_system: str) -> str:
-    """`text` with Latin digits written in `numbering_system` (unknown systems keep Latin digits)."""
-    digits = DIGITS.get(numbering_system)
-    if not digits or digits == DIGITS["latn"]:
-        return text
-    return text.translate(str.maketrans(DIGITS["latn"], digits))
-
+from common.languages import home_url
 
 # The quotation marks Markdown's smarty extension writes (pelicanconf.py: German „…“).
 GERMAN_DOUBLE_QUOTES = re.compile(r"(?:&bdquo;|„)(.*?)(?:&ldquo;|“)", re.DOTALL)
@@ -28,16 +13,6 @@ def localise_quotes(html: str, quotes: tuple[str, str]) -> str:
     """German „…“ (what smarty makes of "…") as the quotation marks of another language, e.g. “…” or «…»."""
     opening, closing = quotes
     return GERMAN_DOUBLE_QUOTES.sub(lambda match: f"{opening}{match.group(1)}{closing}", html)
-
-
-def home_url(lang: str, default_lang: str) -> str:
-    """A language's start page, relative to the site root: "" for German, "en/" for English."""
-    return "" if lang == default_lang else f"{lang}/"
-
-
-def search_url(lang: str, default_lang: str, search_save_as: str) -> str:
-    """A language's search page, relative to the site root: "suche/" or "en/suche/"."""
-    return home_url(lang, default_lang) + search_save_as.removesuffix("index.html")
 
 
 def item_versions(item) -> dict:

@@ -9,18 +9,18 @@ from markupsafe import Markup, escape
 from pelican import signals
 from pelican.readers import MarkdownReader
 
+from common.dates import AuthorDateError, iso_date, long_date, long_datetime, parse_author_date
+from common.languages import home_url, search_url
+from common.ui_strings import load_ui_strings, make_lookup
+
 from .bidi import isolate_latin_runs
-from .dates import AuthorDateError, iso_date, long_date, long_datetime, parse_author_date
 from .languages import (
     alternate_links,
-    home_url,
     item_versions,
     localise_quotes,
     localised_link,
-    search_url,
     switcher_links,
 )
-from .ui_strings import load_ui_strings, make_lookup
 
 # Fields whose value may span several indented lines (the publisher block shows each line).
 MULTI_LINE_FIELDS = {"contact"}

@@ -24,7 +24,7 @@ from urllib.parse import unquote, urlsplit
 from bs4 import BeautifulSoup
 from pelican import signals
 
-from localisation.ui_strings import load_ui_strings, make_lookup
+from common.ui_strings import load_ui_strings, make_lookup
 
 from .cache import mark_used, place, prune, read_entry, read_record, write_entry
 from .images import (

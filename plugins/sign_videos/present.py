@@ -6,7 +6,7 @@ from babel import Locale
 from babel.lists import format_list
 from babel.units import format_unit
 
-from localisation.languages import localise_digits
+from common.languages import localise_digits
 
 
 def _digits(text: str, locale: str) -> str:

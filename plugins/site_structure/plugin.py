@@ -5,7 +5,7 @@ import logging
 from pelican import signals
 from pelican.generators import Generator
 
-from localisation.languages import home_url, search_url
+from common.languages import home_url, search_url
 
 from .structure import ancestors, children_by_parent, index_by_slug, items_in_language, translated_ancestors
 
