@@ -42,7 +42,9 @@ except SystemExit as stop:
     status = stop.code or 0
 report = {
     "seconds": time.perf_counter() - started,
-    "peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    # The larger of this process and the largest process it started (Pagefind runs as one).
+    "peak_mib": max(resource.getrusage(who).ru_maxrss for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
+    / 1024,
     "teaser_seconds": sum(spent["teaser"]) if spent["teaser"] else None,
     "image_seconds": sum(spent["images"]) if spent["images"] else None,
     "status": status,
