@@ -9,6 +9,8 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import Generator
 
+from common.settings import settings_reader
+
 from .data import parse_contacts, unknown_key_problem
 from .present import contact_view
 from .schema import contact_point
@@ -39,9 +41,7 @@ ITEM_LISTS = (
 )
 
 
-def setting(settings, name: str):
-    """A CONTACTS_* setting, or its default."""
-    return settings.get(name, DEFAULTS[name])
+setting = settings_reader(DEFAULTS)
 
 
 def display_path(path: Path) -> str:

@@ -44,7 +44,7 @@ from .references import (
     overlong,
     overlong_addresses,
 )
-from .rules import DEFAULTS, Rules
+from .rules import Rules, setting
 from .source import SourceLimits, read_source
 
 logger = logging.getLogger(__name__)
@@ -332,7 +332,7 @@ def report_problems(generators) -> None:
     problems, skipped, unpublished = check_all(generators)
     skip_items(generators, skipped)
     settings = generators[0].settings
-    as_errors = settings.get("CONTENT_CHECKS_AS_ERRORS", DEFAULTS["CONTENT_CHECKS_AS_ERRORS"])
+    as_errors = setting(settings, "CONTENT_CHECKS_AS_ERRORS")
     blocking = [problem for problem in problems if not (as_errors and problem.path in unpublished)]
     in_drafts = [problem for problem in problems if problem not in blocking]
     log = logger.error if as_errors else logger.warning
@@ -350,7 +350,7 @@ def report_problems(generators) -> None:
     context[CONTEXT_KEY_HINTS] = hints
     context[CONTEXT_KEY] = blocking
     context[CONTEXT_KEY_UNPUBLISHED] = in_drafts
-    if settings.get("CONTENT_CHECKS_SHOW_ON_PAGE", DEFAULTS["CONTENT_CHECKS_SHOW_ON_PAGE"]):
+    if setting(settings, "CONTENT_CHECKS_SHOW_ON_PAGE"):
         content_root = Path(settings["PATH"])
         by_path = {}
         for problem in problems:
@@ -367,9 +367,7 @@ def check_ui_strings(pelican_object) -> None:
     if not table or not Path(table).is_file():
         return
     rules = Rules.from_settings(settings)
-    every = settings.get(
-        "CONTENT_CHECKS_UI_STRINGS_EVERY_LANGUAGE", DEFAULTS["CONTENT_CHECKS_UI_STRINGS_EVERY_LANGUAGE"]
-    )
+    every = setting(settings, "CONTENT_CHECKS_UI_STRINGS_EVERY_LANGUAGE")
     text = Path(table).read_text(encoding="utf-8")
     problems = ui_strings_problems(display_path(Path(table)), text, rules.languages, rules.default_language, every)
     for problem in problems:

@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass
 
+from common.settings import settings_reader
+
 DEFAULTS = {
     # Fields each kind of content must have, in lower case as Pelican reads them.
     "CONTENT_CHECKS_REQUIRED_FIELDS": {"article": ["title", "date", "category", "summary"], "page": ["title"]},
@@ -24,6 +26,7 @@ DEFAULTS = {
     # A site language without any section in the UI table stops the build too (not only an incomplete one).
     "CONTENT_CHECKS_UI_STRINGS_EVERY_LANGUAGE": False,
 }
+setting = settings_reader(DEFAULTS)
 
 # German names authors tend to write for our English field names.
 GERMAN_FIELD_NAMES = {
@@ -61,18 +64,15 @@ class Rules:
 
     @classmethod
     def from_settings(cls, settings) -> "Rules":
-        def setting(name):
-            return settings.get(name, DEFAULTS[name])
-
         return cls(
-            required_fields=setting("CONTENT_CHECKS_REQUIRED_FIELDS"),
-            summary_length=tuple(setting("CONTENT_CHECKS_SUMMARY_LENGTH")),
-            tags=tuple(setting("CONTENT_CHECKS_TAGS")),
-            categories=tuple(setting("CONTENT_CHECKS_CATEGORIES")),
-            languages=tuple(setting("CONTENT_CHECKS_LANGUAGES")),
+            required_fields=setting(settings, "CONTENT_CHECKS_REQUIRED_FIELDS"),
+            summary_length=tuple(setting(settings, "CONTENT_CHECKS_SUMMARY_LENGTH")),
+            tags=tuple(setting(settings, "CONTENT_CHECKS_TAGS")),
+            categories=tuple(setting(settings, "CONTENT_CHECKS_CATEGORIES")),
+            languages=tuple(setting(settings, "CONTENT_CHECKS_LANGUAGES")),
             default_language=settings.get("DEFAULT_LANG", "de"),
-            statuses=tuple(setting("CONTENT_CHECKS_STATUSES")),
-            fields=tuple(setting("CONTENT_CHECKS_FIELDS")),
-            vague_link_texts=frozenset(text.lower() for text in setting("CONTENT_CHECKS_VAGUE_LINK_TEXTS")),
+            statuses=tuple(setting(settings, "CONTENT_CHECKS_STATUSES")),
+            fields=tuple(setting(settings, "CONTENT_CHECKS_FIELDS")),
+            vague_link_texts=frozenset(text.lower() for text in setting(settings, "CONTENT_CHECKS_VAGUE_LINK_TEXTS")),
             timezone=settings.get("TIMEZONE") or "UTC",
         )

@@ -8,6 +8,7 @@ from jinja2 import pass_context
 from pelican import signals
 from pelican.contents import Article, Page
 
+from common.settings import setting
 from common.ui_strings import load_ui_strings
 
 from .entries import make_entry
@@ -52,7 +53,7 @@ class BuildState:
         return Path(self.settings["PATH"])
 
     def setting(self, name: str):
-        return self.settings.get(name, DEFAULTS[name])
+        return setting(self.settings, name, DEFAULTS)
 
     def file(self, path: str) -> DocumentFile | None:
         """The document at `path` below content/, read once per build; None if there is no such file."""

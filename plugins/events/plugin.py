@@ -15,6 +15,7 @@ from pelican.contents import Article, Page
 from pelican.generators import Generator
 
 from common.dates import AuthorDateError, parse_author_date
+from common.settings import settings_reader
 
 from .display import day_and_month, event_date, event_time, language_names, month_label, year_label
 from .fields import parse_event
@@ -37,9 +38,7 @@ DEFAULTS = {
 CONTEXT_KEY = "events_originals"
 
 
-def setting(settings, name: str):
-    """A setting of this plugin, its default when pelicanconf.py has none."""
-    return settings.get(name, DEFAULTS[name])
+setting = settings_reader(DEFAULTS)
 
 
 def ics_path(url: str, name: str) -> str:

@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass, field
 
+from common.settings import settings_reader
+
 DEFAULTS = {
     "PLAIN_LANGUAGE_SHOW_ON_PAGE": False,
     "PLAIN_LANGUAGE_SENTENCE_WORDS": 20,
@@ -16,6 +18,7 @@ DEFAULTS = {
     "PLAIN_LANGUAGE_LS_SENTENCE_WORDS": 12,
     "PLAIN_LANGUAGE_LS_COMPOUND_LETTERS": 10,
 }
+setting = settings_reader(DEFAULTS)
 
 
 @dataclass(frozen=True)
@@ -38,21 +41,18 @@ class Options:
     def from_settings(cls, settings) -> "Options":
         """The options of a Pelican settings dict (missing ones: defaults)."""
 
-        def get(name):
-            return settings.get(name, DEFAULTS[name])
-
         return cls(
-            sentence_words=int(get("PLAIN_LANGUAGE_SENTENCE_WORDS")),
-            word_letters=int(get("PLAIN_LANGUAGE_WORD_LETTERS")),
-            nominal_nouns=int(get("PLAIN_LANGUAGE_NOMINAL_NOUNS")),
-            rare_zipf=float(get("PLAIN_LANGUAGE_RARE_ZIPF")),
-            allowlist=tuple(get("PLAIN_LANGUAGE_ALLOWLIST")),
-            abbreviations=dict(get("PLAIN_LANGUAGE_ABBREVIATIONS")),
-            known_abbreviations=frozenset(get("PLAIN_LANGUAGE_KNOWN_ABBREVIATIONS")),
-            readability_target=int(get("PLAIN_LANGUAGE_READABILITY_TARGET")),
-            ls_field=str(get("PLAIN_LANGUAGE_LS_FIELD")).lower(),
-            ls_sentence_words=int(get("PLAIN_LANGUAGE_LS_SENTENCE_WORDS")),
-            ls_compound_letters=int(get("PLAIN_LANGUAGE_LS_COMPOUND_LETTERS")),
+            sentence_words=int(setting(settings, "PLAIN_LANGUAGE_SENTENCE_WORDS")),
+            word_letters=int(setting(settings, "PLAIN_LANGUAGE_WORD_LETTERS")),
+            nominal_nouns=int(setting(settings, "PLAIN_LANGUAGE_NOMINAL_NOUNS")),
+            rare_zipf=float(setting(settings, "PLAIN_LANGUAGE_RARE_ZIPF")),
+            allowlist=tuple(setting(settings, "PLAIN_LANGUAGE_ALLOWLIST")),
+            abbreviations=dict(setting(settings, "PLAIN_LANGUAGE_ABBREVIATIONS")),
+            known_abbreviations=frozenset(setting(settings, "PLAIN_LANGUAGE_KNOWN_ABBREVIATIONS")),
+            readability_target=int(setting(settings, "PLAIN_LANGUAGE_READABILITY_TARGET")),
+            ls_field=str(setting(settings, "PLAIN_LANGUAGE_LS_FIELD")).lower(),
+            ls_sentence_words=int(setting(settings, "PLAIN_LANGUAGE_LS_SENTENCE_WORDS")),
+            ls_compound_letters=int(setting(settings, "PLAIN_LANGUAGE_LS_COMPOUND_LETTERS")),
         )
 
     @property

@@ -24,6 +24,7 @@ from urllib.parse import unquote, urlsplit
 from bs4 import BeautifulSoup
 from pelican import signals
 
+from common.settings import settings_reader
 from common.ui_strings import load_ui_strings, make_lookup
 
 from .cache import mark_used, place, prune, read_entry, read_record, write_entry
@@ -64,8 +65,7 @@ DEFAULTS = {
 BUILD_STATE = "RESPONSIVE_IMAGES_BUILD_STATE"  # per build, in the settings Pelican passes around
 
 
-def setting(settings, name):
-    return settings.get(name, DEFAULTS[name])
+setting = settings_reader(DEFAULTS)
 
 
 @dataclass(frozen=True)

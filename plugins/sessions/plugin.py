@@ -6,6 +6,8 @@ from pathlib import Path
 from jinja2 import pass_context
 from pelican import signals
 
+from common.settings import settings_reader
+
 from .agenda import NON_PUBLIC, PUBLIC, heading_line, render_agenda
 from .fields import document_role, field_line, in_session_order, read_session, session_state
 from .overview import local_digits, sessions_overview
@@ -22,8 +24,7 @@ DEFAULTS = {
 }
 
 
-def setting(settings, name):
-    return settings.get(name, DEFAULTS[name])
+setting = settings_reader(DEFAULTS)
 
 
 def ui_strings(settings, lang: str) -> dict:

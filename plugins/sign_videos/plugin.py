@@ -9,6 +9,8 @@ from jinja2 import pass_context
 from pelican import signals
 from pelican.contents import Article, Page
 
+from common.settings import setting
+
 from .files import VideoFile, VideoProblem, read_video
 from .placeholders import replace_placeholders, source_placeholders, valid_name
 from .present import VideoView, video_view
@@ -34,7 +36,7 @@ class BuildState:
     files: dict = field(default_factory=dict)  # name → VideoFile | VideoProblem
 
     def setting(self, name: str):
-        return self.settings.get(name, DEFAULTS[name])
+        return setting(self.settings, name, DEFAULTS)
 
     def file(self, name: str) -> VideoFile | VideoProblem:
         if name not in self.files:

@@ -8,6 +8,8 @@ Open Graph, JSON-LD and the sitemap must name the public address.
 from markupsafe import Markup
 from pelican import signals
 
+from common.settings import settings_reader
+
 from .schema import absolute, breadcrumb_list, json_ld, news_article, open_graph_image_path, organization, web_page
 
 DEFAULTS = {
@@ -15,6 +17,7 @@ DEFAULTS = {
     "STRUCTURED_DATA_LANGUAGES": ["de"],
     "STRUCTURED_DATA_ADDRESS": {},
 }
+setting = settings_reader(DEFAULTS)
 
 
 def _plain(value) -> str:
@@ -23,17 +26,14 @@ def _plain(value) -> str:
 
 
 def _office(settings) -> dict:
-    def setting(name):
-        return settings.get(name, DEFAULTS[name])
-
     return {
         "name": settings["SITENAME"],
         "parent": settings["SITE_OWNER"],
         "description": settings["SITE_DESCRIPTION"],
         "email": settings["CONTACT_EMAIL"],
-        "contact_type": setting("STRUCTURED_DATA_CONTACT_TYPE"),
-        "languages": setting("STRUCTURED_DATA_LANGUAGES"),
-        "address": setting("STRUCTURED_DATA_ADDRESS"),
+        "contact_type": setting(settings, "STRUCTURED_DATA_CONTACT_TYPE"),
+        "languages": setting(settings, "STRUCTURED_DATA_LANGUAGES"),
+        "address": setting(settings, "STRUCTURED_DATA_ADDRESS"),
     }
 
 
