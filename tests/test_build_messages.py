@@ -9,6 +9,7 @@ from datetime import datetime
 from types import SimpleNamespace
 
 import pytest
+from pelican.generators import ArticlesGenerator
 
 import build_messages.plugin as messages
 from build_messages.plugin import FailureReasonFilter, install_filter
@@ -133,6 +134,9 @@ PELICAN_PREFIXES = [
 
 @pytest.mark.parametrize(("module", "template"), PELICAN_TEMPLATES)
 def test_pelican_still_logs_each_message_build_messages_translates(module, template):
+    assert importlib.import_module(module).logger.name == module, (
+        f"{module} logs under another logger name now; build_messages attaches its filter to the logger {module!r}"
+    )
     assert template in _string_constants(module), (
         f"{module} no longer logs the template {template!r}: Pelican reworded it, so build_messages would pass "
         "it on in English. Copy the new wording into plugins/build_messages/plugin.py."
@@ -203,4 +207,39 @@ def test_pelican_calls_signal_receivers_in_the_order_they_were_connected():
     assert called == list(range(40)), (
         "Pelican no longer makes blinker call receivers in the order they were connected (pelican.plugins.signals "
         "sets Signal.set_class); build_messages' fail_strict_build may then run before other `finalized` receivers."
+    )
+
+
+def test_pelican_logs_could_not_process_inside_its_except_block(tmp_path, caplog):
+    """FailureReasonFilter reads the exception with sys.exc_info(): Pelican must log while handling it."""
+    from pelican import Pelican
+    from pelican.settings import read_settings
+
+    content = tmp_path / "inhalt"
+    content.mkdir()
+    (content / "kaputt.md").write_text("Title: Kaputt\nDate: gestern Nachmittag\n\nText.\n", encoding="utf-8")
+    settings = read_settings(
+        override={"PATH": str(content), "OUTPUT_PATH": str(tmp_path / "aus"), "PLUGINS": [], "TIMEZONE": "UTC"}
+    )
+    pelican = Pelican(settings)
+    named = logging.getLogger("pelican.generators")
+    reason_filter = FailureReasonFilter()
+    named.addFilter(reason_filter)
+    try:
+        with caplog.at_level(logging.ERROR, logger="pelican.generators"):
+            generator = ArticlesGenerator(
+                context={**settings, "generated_content": {}, "static_links": set(), "static_content": {}},
+                settings=settings,
+                path=pelican.path,
+                theme=pelican.theme,
+                output_path=str(tmp_path / "aus"),
+            )
+            generator.generate_context()
+    finally:
+        named.removeFilter(reason_filter)
+    logged = [record.getMessage() for record in caplog.records if record.name == "pelican.generators"]
+    assert any("kaputt.md konnte nicht verarbeitet werden: ValueError: " in text for text in logged), logged
+    assert not any(text.endswith("unbekannter Fehler") for text in logged), (
+        "Pelican no longer logs 'Could not process' while handling the exception (inside its except block), so "
+        f"build_messages cannot read the reason with sys.exc_info(): {logged}"
     )
