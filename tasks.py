@@ -239,7 +239,9 @@ def lint(c):
 def test(c):
     """Run lint and the whole test suite (build, HTML, axe, Nu HTML Checker)."""
     lint(c)
-    c.run(f"{sys.executable} -m pytest", pty=False)
+    # One worker per core, each taking whole test files: a module's fixtures (its site builds) are made
+    # once, in one worker; the session's demo builds once per worker.
+    c.run(f"{sys.executable} -m pytest -n auto --dist loadfile", pty=False)
 
 
 @task(help={"gnad": "folder with gnad-dev/ and gnad-dev-small/ (default: ../shared/bench)"})

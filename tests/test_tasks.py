@@ -249,7 +249,8 @@ def wait_for(condition, seconds: float = 60.0):
     return False
 
 
-def test_livereload_serves_on_127_0_0_1_and_rebuilds_on_save(site_copy):
+def test_livereload_serves_on_127_0_0_1_and_rebuilds_on_save(small_site_copy):
+    site_copy = small_site_copy  # the default content folder, with ten pages instead of the demo's 162
     port = 18765
     process = subprocess.Popen(
         [sys.executable, "-m", "invoke", "livereload", "--port", str(port)],
