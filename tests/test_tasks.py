@@ -301,8 +301,8 @@ def test_livereload_rebuilds_with_the_edited_plugin_code(site_copy):
         home = f"http://127.0.0.1:{port}/"
         assert wait_for(lambda: "Beitrag 4" in fetch(home)), "preview server did not answer"
         assert "Neu geladen:" not in fetch(home)
-        # The date filter lives in a plugin that the first build has already imported.
-        dates = site_copy / "plugins" / "localisation" / "dates.py"
+        # The date filter lives in plugins/common, which the first build has already imported.
+        dates = site_copy / "plugins" / "common" / "dates.py"
         code = dates.read_text(encoding="utf-8")
         original = 'return _in_locale_digits(format_date(value, format="long", locale=lang), lang)'
         assert original in code
