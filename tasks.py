@@ -246,10 +246,11 @@ def test(c):
 
 @task(help={"gnad": "folder with gnad-dev/ and gnad-dev-small/ (default: ../shared/bench)"})
 def bench(c, gnad=None):
-    """Benchmarks: "Auch interessant" relevance, build time against stock Pelican, images, invoke check, page weight, Lighthouse."""
+    """Benchmarks: "Auch interessant" relevance, build time against stock Pelican, preview latency, images, invoke check, page weight, Lighthouse."""
     bench_relevanz(c, gnad)
     for script in (
         "build_speed.py",
+        "preview_speed.py",
         "languages_speed.py",
         "images_speed.py",
         "check_speed.py",
