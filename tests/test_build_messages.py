@@ -9,7 +9,7 @@ from datetime import datetime
 from types import SimpleNamespace
 
 import pytest
-from pelican.generators import ArticlesGenerator
+from pelican.plugins import signals
 
 import build_messages.plugin as messages
 from build_messages.plugin import FailureReasonFilter, install_filter
@@ -167,13 +167,15 @@ def test_the_missing_link_warning_names_the_file_found_on_pelicans_call_stack(ca
 
     settings = {**DEFAULT_CONFIG, "PATH": "/inhalt"}
     context = {**settings, "generated_content": {}, "static_content": {}, "localsiteurl": ""}
-    article = Article(
-        '<a href="{filename}fehlt.md">kaputt</a>',
-        metadata={"title": "Test", "date": datetime(2025, 3, 26)},
-        settings=settings,
-        source_path="/inhalt/artikel/a.md",
-        context=context,
-    )
+    # Muted: plugins registered by earlier tests in this process must not see this bare article.
+    with signals.content_object_init.muted():
+        article = Article(
+            '<a href="{filename}fehlt.md">kaputt</a>',
+            metadata={"title": "Test", "date": datetime(2025, 3, 26)},
+            settings=settings,
+            source_path="/inhalt/artikel/a.md",
+            context=context,
+        )
     named = logging.getLogger("pelican.contents")
     content_filter = messages.ContentMessageFilter()
     named.addFilter(content_filter)
@@ -195,7 +197,6 @@ def test_the_missing_link_warning_names_the_file_found_on_pelicans_call_stack(ca
 def test_pelican_calls_signal_receivers_in_the_order_they_were_connected():
     """build_messages connects fail_strict_build last so that it counts every other `finalized` receiver's messages."""
     import blinker
-    from pelican.plugins import signals
 
     assert isinstance(signals.finalized, blinker.Signal)
     signal = blinker.Signal()
@@ -210,36 +211,48 @@ def test_pelican_calls_signal_receivers_in_the_order_they_were_connected():
     )
 
 
-def test_pelican_logs_could_not_process_inside_its_except_block(tmp_path, caplog):
+# Run in a fresh process: plugins registered by earlier tests in this process would receive its signals.
+COULD_NOT_PROCESS_SCRIPT = """
+import logging, sys
+from pathlib import Path
+from pelican import Pelican
+from pelican.generators import ArticlesGenerator
+from pelican.settings import read_settings
+from build_messages.plugin import FailureReasonFilter
+content, output = Path(sys.argv[1]), sys.argv[2]
+settings = read_settings(override={"PATH": str(content), "OUTPUT_PATH": output, "PLUGINS": [], "TIMEZONE": "UTC"})
+pelican = Pelican(settings)
+logging.getLogger("pelican.generators").addFilter(FailureReasonFilter())
+logging.basicConfig(format="%(message)s", stream=sys.stdout)
+context = {**settings, "generated_content": {}, "static_links": set(), "static_content": {}}
+ArticlesGenerator(
+    context=context, settings=settings, path=pelican.path, theme=pelican.theme, output_path=output
+).generate_context()
+"""
+
+
+def test_pelican_logs_could_not_process_inside_its_except_block(tmp_path):
     """FailureReasonFilter reads the exception with sys.exc_info(): Pelican must log while handling it."""
-    from pelican import Pelican
-    from pelican.settings import read_settings
+    import subprocess
+    import sys
+
+    from conftest import ROOT
 
     content = tmp_path / "inhalt"
     content.mkdir()
     (content / "kaputt.md").write_text("Title: Kaputt\nDate: gestern Nachmittag\n\nText.\n", encoding="utf-8")
-    settings = read_settings(
-        override={"PATH": str(content), "OUTPUT_PATH": str(tmp_path / "aus"), "PLUGINS": [], "TIMEZONE": "UTC"}
+    result = subprocess.run(
+        [sys.executable, "-c", COULD_NOT_PROCESS_SCRIPT, str(content), str(tmp_path / "aus")],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={"PYTHONPATH": str(ROOT / "plugins")},
+        check=False,
     )
-    pelican = Pelican(settings)
-    named = logging.getLogger("pelican.generators")
-    reason_filter = FailureReasonFilter()
-    named.addFilter(reason_filter)
-    try:
-        with caplog.at_level(logging.ERROR, logger="pelican.generators"):
-            generator = ArticlesGenerator(
-                context={**settings, "generated_content": {}, "static_links": set(), "static_content": {}},
-                settings=settings,
-                path=pelican.path,
-                theme=pelican.theme,
-                output_path=str(tmp_path / "aus"),
-            )
-            generator.generate_context()
-    finally:
-        named.removeFilter(reason_filter)
-    logged = [record.getMessage() for record in caplog.records if record.name == "pelican.generators"]
-    assert any("kaputt.md konnte nicht verarbeitet werden: ValueError: " in text for text in logged), logged
-    assert not any(text.endswith("unbekannter Fehler") for text in logged), (
+    logged = result.stdout
+    assert result.returncode == 0, result.stderr
+    assert "kaputt.md konnte nicht verarbeitet werden: ValueError: " in logged, logged
+    assert "unbekannter Fehler" not in logged, (
         "Pelican no longer logs 'Could not process' while handling the exception (inside its except block), so "
         f"build_messages cannot read the reason with sys.exc_info(): {logged}"
     )

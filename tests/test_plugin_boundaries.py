@@ -2,13 +2,13 @@
 Pelican behaviour `invoke check` relies on is pinned."""
 
 import ast
+import json
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 from content_checks.dry_run import OUTPUT_ONLY_PLUGINS
-from pelican import Pelican, signals
+from pelican import signals
 from pelican.settings import read_settings
 
 from conftest import FIXTURES, ROOT
@@ -95,6 +95,36 @@ def test_reading_for_invoke_check_imports_neither_numpy_nor_scipy():
     assert heavy == "", f"invoke check imported {heavy.split()[:5]}…"
 
 
+# Run in a fresh process: plugins registered by earlier tests in this process would receive its signals.
+RUN_ORDER_SCRIPT = """
+import json, sys
+from pathlib import Path
+from pelican import Pelican, signals
+from pelican.settings import read_settings
+content, output = Path(sys.argv[1]), Path(sys.argv[2])
+pelican = Pelican(read_settings(override={"PATH": str(content), "OUTPUT_PATH": str(output), "PLUGINS": []}))
+events = []
+class Stop(Exception):
+    pass
+def finalized(generators):
+    articles = [item for generator in generators for item in getattr(generator, "articles", [])]
+    events.append(["all_generators_finalized", len(articles), [str(p) for p in output.rglob("*")]])
+def writer(_pelican):
+    events.append(["get_writer", None, [str(p) for p in output.rglob("*")]])
+    raise Stop
+def written(path, **_):
+    events.append(["content_written", str(path), None])
+signals.all_generators_finalized.connect(finalized)
+signals.get_writer.connect(writer)
+signals.content_written.connect(written)
+try:
+    pelican.run()
+except Stop:
+    events.append(["stopped", None, None])
+print(json.dumps(events))
+"""
+
+
 def test_pelican_sends_all_generators_finalized_then_get_writer_before_writing_anything(tmp_path):
     """content_checks.dry_run stops Pelican.run() at `get_writer`: everything must be read and nothing written by then."""
     content = tmp_path / "inhalt"
@@ -102,36 +132,36 @@ def test_pelican_sends_all_generators_finalized_then_get_writer_before_writing_a
     (content / "a.md").write_text("Title: A\nDate: 2025-03-26\n\nText.\n", encoding="utf-8")
     output = tmp_path / "ausgabe"
     output.mkdir()
-    settings = read_settings(override={"PATH": str(content), "OUTPUT_PATH": str(output), "PLUGINS": []})
-    pelican = Pelican(settings)
-    events = []
-
-    class Stop(Exception):
-        pass
-
-    def finalized(generators):
-        articles = [item for generator in generators for item in getattr(generator, "articles", [])]
-        events.append(("all_generators_finalized", len(articles), sorted(output.rglob("*"))))
-
-    def writer(_pelican):
-        events.append(("get_writer", None, sorted(output.rglob("*"))))
-        raise Stop
-
-    def written(path, **_):
-        events.append(("content_written", path, None))
-
-    signals.all_generators_finalized.connect(finalized)
-    signals.get_writer.connect(writer)
-    signals.content_written.connect(written)
-    try:
-        with pytest.raises(Stop):
-            pelican.run()
-    finally:
-        signals.all_generators_finalized.disconnect(finalized)
-        signals.get_writer.disconnect(writer)
-        signals.content_written.disconnect(written)
-    assert events == [("all_generators_finalized", 1, []), ("get_writer", None, [])], (
+    result = subprocess.run(
+        [sys.executable, "-c", RUN_ORDER_SCRIPT, str(content), str(output)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    events = json.loads(result.stdout.strip().splitlines()[-1])
+    assert events == [["all_generators_finalized", 1, []], ["get_writer", None, []], ["stopped", None, None]], (
         "Pelican.run() no longer reads all content, sends all_generators_finalized and then asks for a writer "
         f"(get_writer) before writing anything; content_checks/dry_run.py relies on that order: {events}"
     )
-    assert not list(Path(output).iterdir())
+    assert not list(output.iterdir())
+
+
+def test_a_content_object_shows_the_text_plugins_write_into_its_content_attribute():
+    """localisation, sessions, documents and sign_videos rewrite `instance._content` at `content_object_init`."""
+    from pelican.contents import Article
+    from pelican.settings import DEFAULT_CONFIG
+
+    settings = {**DEFAULT_CONFIG, "PATH": "/inhalt"}
+    context = {**settings, "generated_content": {}, "static_content": {}, "localsiteurl": ""}
+    # Muted: plugins registered by earlier tests in this process must not see this bare article.
+    with signals.content_object_init.muted():
+        article = Article(
+            "<p>alt</p>", metadata={"title": "T"}, settings=settings, source_path="/inhalt/a.md", context=context
+        )
+    article._content = article._content.replace("alt", "neu")
+    assert article.content == "<p>neu</p>", (
+        "Pelican no longer renders `content` from `_content`; the plugins that rewrite `instance._content` at "
+        "content_object_init must follow."
+    )
