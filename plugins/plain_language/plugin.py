@@ -18,7 +18,7 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import ArticlesGenerator, PagesGenerator
 
-from .options import DEFAULTS, Options
+from .options import Options, setting
 from .report import MAX_BYTES, Tools, analyse, analyse_folder
 
 logger = logging.getLogger(__name__)
@@ -67,7 +67,7 @@ def german_items(generators, default_lang: str) -> list:
 
 def showing(settings) -> bool:
     """Whether this build shows hints (the preview)."""
-    return bool(settings.get("PLAIN_LANGUAGE_SHOW_ON_PAGE", DEFAULTS["PLAIN_LANGUAGE_SHOW_ON_PAGE"]))
+    return bool(setting(settings, "PLAIN_LANGUAGE_SHOW_ON_PAGE"))
 
 
 def start_analysis(pelican_object) -> None:
