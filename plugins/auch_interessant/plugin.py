@@ -50,10 +50,10 @@ def source_key(item) -> str:
     return item.relative_source_path.replace("\\", "/")
 
 
-def opted_out(item, settings) -> bool:
+def opted_out(item, settings, slugs=None) -> bool:
     """Legal pages (by slug) and items with `Auch_interessant: nein` neither show nor are teasers."""
     value = str(item.metadata.get("auch_interessant", "")).strip().lower()
-    return value in OPT_OUT_VALUES or item.slug in setting(settings, "AUCH_INTERESSANT_OPT_OUT_SLUGS")
+    return value in OPT_OUT_VALUES or item.slug in (slugs or setting(settings, "AUCH_INTERESSANT_OPT_OUT_SLUGS"))
 
 
 def to_doc(item, is_article: bool) -> Doc:
@@ -95,11 +95,12 @@ def attach_teasers(generators):
     limit = setting(settings, "AUCH_INTERESSANT_EXCERPT_CHARS")
 
     items = [(item, True) for item in articles] + [(item, False) for item in pages]
-    candidates = [(item, is_article) for item, is_article in items if not opted_out(item, settings)]
+    opt_out_slugs = frozenset(setting(settings, "AUCH_INTERESSANT_OPT_OUT_SLUGS"))
+    candidates = [(item, is_article) for item, is_article in items if not opted_out(item, settings, opt_out_slugs)]
     by_key = {source_key(item): item for item, _ in candidates}
     by_slug = {}
-    for item, _ in sorted(candidates, key=lambda pair: (pair[0].lang != settings["DEFAULT_LANG"], source_key(pair[0]))):
-        by_slug.setdefault(item.slug, source_key(item))
+    for key, item in sorted(by_key.items(), key=lambda pair: (pair[1].lang != settings["DEFAULT_LANG"], pair[0])):
+        by_slug.setdefault(item.slug, key)
 
     own = {}
     for item, _ in candidates:
@@ -124,15 +125,15 @@ def attach_teasers(generators):
     )
     excerpts = {}
 
-    def teaser_excerpt(item):
-        key = source_key(item)
+    def teaser_excerpt(key):
         if key not in excerpts:
+            item = by_key[key]
             excerpts[key] = excerpt(item.metadata.get("summary"), item.content, limit)
         return excerpts[key]
 
     for item, _ in items:
         choices = chosen.get(source_key(item), [])
-        item.related = [Teaser(by_key[c.key], teaser_excerpt(by_key[c.key]), c.other_lang) for c in choices]
+        item.related = [Teaser(by_key[c.key], teaser_excerpt(c.key), c.other_lang) for c in choices]
 
 
 def in_reader_language(items, lang: str, default_lang: str) -> list:

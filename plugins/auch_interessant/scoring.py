@@ -5,10 +5,12 @@ compound parts. Two similarities are blended: the lexical cosine over each
 item's strongest terms (with shared tags as extra dimensions), and the cosine
 in a latent semantic space (truncated SVD of all terms, about √N dimensions),
 which connects items on one subject that share few words. Rows are scored in
-blocks: the lexical product is sparse, the latent one a dense N × √N product.
+blocks: the lexical product is sparse, the latent one a dense N × √N product in
+single precision that only picks candidates; their scores are computed exactly.
 """
 
 import math
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -22,6 +24,8 @@ from .text import MIN_PART, compound_parts, stem, word_counts
 # Rows scored at once: at 10,000 items a block's arrays stay under 32 MiB, so the allocator reuses
 # their memory instead of mapping (and faulting in) fresh pages for every block.
 BLOCK_ROWS = 256
+# Candidates beyond the kept ones taken from the single-precision scores, for their exact re-scoring.
+SPARE = 10
 # Languages whose compound words are split into known parts ("Sprachtandem" → Sprache, Tandem).
 COMPOUND_LANGUAGES = frozenset({"de"})
 SECONDS_PER_YEAR = 365.25 * 24 * 3600
@@ -76,60 +80,89 @@ class Ranking:
     candidates: list[list[tuple[int, float]]] = field(default_factory=list)
 
 
-def doc_words(doc: Doc, weights: Weights) -> Counter:
-    """Weighted word counts of title, summary and the start of the body."""
-    counts = Counter()
-    for text, factor in ((doc.title, weights.title), (doc.summary, weights.summary), (doc.body, 1.0)):
-        for word, count in word_counts(text, weights.max_body_words, doc.lang).items():
-            counts[word] += count * factor
-    return counts
+def _fields(doc: Doc, weights: Weights):
+    """(text, weight) of title, summary and body."""
+    return ((doc.title, weights.title), (doc.summary, weights.summary), (doc.body, 1.0))
 
 
-def corpus_terms(docs: list[Doc], weights: Weights) -> list[Counter]:
-    """Per doc, weighted counts of stems and, in German, of the stems of compound parts the corpus knows."""
-    word_counts_per_doc = [doc_words(doc, weights) for doc in docs]
-    known_words = frozenset(
-        word
-        for doc, counts in zip(docs, word_counts_per_doc, strict=True)
-        if doc.lang in COMPOUND_LANGUAGES
-        for word in counts
-        if len(word) >= MIN_PART
-    )
-    parts: dict[str, list[str]] = {}
-    terms_per_doc = []
-    for doc, counts in zip(docs, word_counts_per_doc, strict=True):
-        terms = Counter()
-        compounds = doc.lang in COMPOUND_LANGUAGES
-        for word, count in counts.items():
-            terms[stem(word, doc.lang)] += count
+class _Columns(dict):
+    """Word → column, a new word getting the next column."""
+
+    def __missing__(self, word: str) -> int:
+        self[word] = column = len(self)
+        return column
+
+
+def _word_matrix(docs: list[Doc], weights: Weights) -> tuple[sparse.csr_matrix, dict[str, list[str]]]:
+    """Weighted word counts (title, summary, start of the body) as one row per doc, and per language its
+    words in column order: each distinct word gets one column, so it is stemmed once per ranking."""
+    vocabularies: dict[str, _Columns] = {}  # per language: word → column among that language's words
+    rows, columns, counts, factors = [], [], [], []
+    for row, doc in enumerate(docs):
+        vocabulary = vocabularies.setdefault(doc.lang, _Columns())
+        for text, factor in _fields(doc, weights):
+            found = word_counts(text, weights.max_body_words, doc.lang)
+            columns += map(vocabulary.__getitem__, found)
+            counts += found.values()
+            factors += [factor] * len(found)
+            rows += [row] * len(found)
+    offsets, start = {}, 0
+    for lang, vocabulary in vocabularies.items():
+        offsets[lang] = start
+        start += len(vocabulary)
+    rows = np.array(rows, dtype=np.int64)
+    columns = np.array(columns, dtype=np.int64) + np.array([offsets[doc.lang] for doc in docs], dtype=np.int64)[rows]
+    weighted = np.array(counts, dtype=float) * np.array(factors, dtype=float)
+    matrix = sparse.csr_matrix((weighted, (rows, columns)), shape=(len(docs), start))
+    return matrix, {lang: list(vocabulary) for lang, vocabulary in vocabularies.items()}
+
+
+def corpus_terms(docs: list[Doc], weights: Weights) -> tuple[sparse.csr_matrix, list[str]]:
+    """Per doc (row), weighted counts of stems and, in German, of the stems of compound parts the corpus
+    knows; and the terms, sorted, one per column."""
+    words_per_doc, vocabularies = _word_matrix(docs, weights)
+    terms: dict[str, int] = {}
+    rows, columns, values = [], [], []
+    row = 0
+    for lang, vocabulary in vocabularies.items():
+        compounds = lang in COMPOUND_LANGUAGES
+        known_words = frozenset(word for word in vocabulary if len(word) >= MIN_PART) if compounds else frozenset()
+        for word in vocabulary:
+            rows.append(row)
+            columns.append(terms.setdefault(stem(word, lang), len(terms)))
+            values.append(1.0)
             if compounds and len(word) >= 2 * MIN_PART:
-                if word not in parts:
-                    parts[word] = compound_parts(word, known_words)
-                for part in parts[word]:
-                    terms[part] += count * weights.compound_part
-        terms_per_doc.append(terms)
-    return terms_per_doc
+                for part in compound_parts(word, known_words):
+                    rows.append(row)
+                    columns.append(terms.setdefault(part, len(terms)))
+                    values.append(weights.compound_part)
+            row += 1
+    # Columns in the terms' sorted order, so that ties between terms fall the same way on every build.
+    ordered = sorted(terms)
+    position = np.empty(len(terms), dtype=np.int64)
+    position[[terms[term] for term in ordered]] = np.arange(len(terms))
+    word_terms = sparse.csr_matrix(
+        (np.array(values), (np.array(rows, dtype=np.int64), position[np.array(columns, dtype=np.int64)])),
+        shape=(row, len(terms)),
+    )
+    return (words_per_doc @ word_terms).tocsr(), ordered
 
 
-def _tfidf_rows(term_counts: list[Counter], max_terms: int, max_document_share: float):
+def _tfidf_rows(term_counts: sparse.csr_matrix, terms: list[str], max_terms: int, max_document_share: float):
     """L2-normalised TF-IDF weights (sublinear term frequency) as sparse triplets: all terms, and each
     row's `max_terms` strongest (ties by term)."""
-    n = len(term_counts)
-    document_frequency = Counter(term for counts in term_counts for term in counts)
+    n = term_counts.shape[0]
+    term_counts = term_counts.tocoo()
+    document_frequency = np.bincount(term_counts.col, minlength=len(terms))
     # A term only one item has cannot connect two items; one in most items connects all.
     most = max(2, int(max_document_share * n))
-    kept = sorted(t for t, df in document_frequency.items() if 1 < df <= most)
-    columns = {term: i for i, term in enumerate(kept)}
-    idf = np.array([math.log((n + 1) / (document_frequency[term] + 1)) + 1.0 for term in kept])
-    rows, cols, counts = [], [], []
-    for row, row_counts in enumerate(term_counts):
-        for term, count in row_counts.items():
-            column = columns.get(term)
-            if column is not None:
-                rows.append(row)
-                cols.append(column)
-                counts.append(count)
-    rows, cols, counts = np.array(rows, dtype=np.int64), np.array(cols, dtype=np.int64), np.array(counts, dtype=float)
+    kept = (document_frequency > 1) & (document_frequency <= most)
+    column_of = np.cumsum(kept) - 1
+    idf = np.array([math.log((n + 1) / (df + 1)) + 1.0 for df in document_frequency[kept].tolist()])
+    used = kept[term_counts.col]
+    rows = term_counts.row[used].astype(np.int64)
+    cols = column_of[term_counts.col[used]]
+    counts = term_counts.data[used]
     weights = np.where(counts >= 1, 1.0 + np.log(np.maximum(counts, 1.0)), counts) * idf[cols]
     # Strongest first within each row; columns follow the terms' order, so ties fall by term.
     order = np.lexsort((cols, -weights, rows))
@@ -141,7 +174,7 @@ def _tfidf_rows(term_counts: list[Counter], max_terms: int, max_document_share: 
         norms = np.sqrt(np.bincount(rows[mask], weights=weights[mask] ** 2, minlength=n))
         return rows[mask], cols[mask], weights[mask] / np.where(norms > 0, norms, 1.0)[rows[mask]]
 
-    return normalised(np.ones(len(rows), bool)), normalised(strongest), len(kept)
+    return normalised(np.ones(len(rows), bool)), normalised(strongest), int(kept.sum())
 
 
 def _tag_rows(docs: list[Doc], tag_weight: float, offset: int):
@@ -168,8 +201,8 @@ def _csr(triplets, shape) -> sparse.csr_matrix:
 def feature_matrices(docs: list[Doc], weights: Weights) -> tuple[sparse.csr_matrix, sparse.csr_matrix]:
     """(lexical, all terms): one row per doc; the lexical one has each doc's strongest terms, then tag
     dimensions; the other every kept term, for the latent space."""
-    term_counts = corpus_terms(docs, weights)
-    full, pruned, text_width = _tfidf_rows(term_counts, weights.max_terms, weights.max_document_share)
+    term_counts, terms = corpus_terms(docs, weights)
+    full, pruned, text_width = _tfidf_rows(term_counts, terms, weights.max_terms, weights.max_document_share)
     tag_rows, tag_cols, tag_values, tag_width = _tag_rows(docs, weights.tag, text_width)
     lexical = _csr(
         (
@@ -225,9 +258,14 @@ def _group_ids(docs: list[Doc]) -> np.ndarray:
     return np.array([numbers.setdefault(doc.group, len(numbers)) if doc.group else -1 for doc in docs])
 
 
-def _blended_rows(lexical: sparse.csr_matrix, latent: np.ndarray | None, groups: np.ndarray, weights: Weights):
-    """Per row, the `candidates` best other rows (never the row itself or its translations) by
-    (1 − latent) × lexical cosine + latent × latent cosine."""
+def _flushed(values: np.ndarray) -> np.ndarray:
+    return np.where(np.abs(values) < 1e-12, 0.0, values)
+
+
+def _blended_blocks(lexical: sparse.csr_matrix, latent: np.ndarray | None, groups: np.ndarray, weights: Weights):
+    """Per block of rows: (first row, targets, similarities, found), each a rows × `candidates` array, the
+    best other rows (never the row itself or its translations) by (1 − latent) × lexical cosine +
+    latent × latent cosine; `found` marks real matches among them."""
     transposed = lexical.T.tocsc()
     size, keep = lexical.shape[0], weights.candidates
     share = weights.latent if latent is not None else 0.0
@@ -236,44 +274,67 @@ def _blended_rows(lexical: sparse.csr_matrix, latent: np.ndarray | None, groups:
     for index, group in enumerate(groups.tolist()):
         if group >= 0:
             members.setdefault(group, []).append(index)
-    # Without a latent space, pairs that share no term get distinct scores below any cosine: a block
-    # full of equal values would make the partition below several times slower.
-    unmatched = -2.0 - np.arange(size) / size
-    scaled = share * latent if share else None
-    buffer = np.empty((min(BLOCK_ROWS, size), size)) if share else None
-    term_shared = np.zeros(size, bool)  # scratch: which items share a term with the current row
-    rows = []
+    translated = [index for index, group in enumerate(groups.tolist()) if group >= 0 and len(members[group]) > 1]
+    # The dense scores are computed in single precision (half the memory traffic) for a few more
+    # candidates than kept; those few are then scored again in double precision, so the kept ones and
+    # their scores are those of an exact computation (unless more than SPARE items tie within 1e-6).
+    wide = min(size, keep + SPARE) if share else min(size, keep)
+    if share:
+        scaled = share * latent
+        # Components too small to matter become 0: in single precision they (and their products) would be
+        # subnormal numbers, which make the matrix product several times slower. One more dimension adds
+        # −1e-6 × column / N to every score: where items have nothing in common the scores would all be
+        # exactly 0, and a block of equal values makes the partition below ten times slower.
+        ramp = -1e-6 * np.arange(size) / size
+        latent_single = np.hstack([_flushed(latent), np.ones((size, 1))]).astype(np.float32)
+        scaled_single = np.hstack([_flushed(scaled), ramp[:, None]]).astype(np.float32)
+        buffer = np.empty((min(BLOCK_ROWS, size), size), dtype=np.float32)
+    else:
+        # Pairs that share no term get distinct scores below any cosine: a block full of equal values
+        # would make the partition below several times slower.
+        unmatched = -2.0 - np.arange(size) / size
+    # Scratch, zero outside the current block's lexical pairs: their exact lexical part, for the candidates.
+    lexical_part = np.zeros(min(BLOCK_ROWS, size) * size)
+    blocks = []
     for start in range(0, size, BLOCK_ROWS):
         block = (lexical[start : start + BLOCK_ROWS] @ transposed).tocsr()
         height = block.shape[0]
         # Flat positions of the lexical pairs in the block: take/put on them beat 2-D fancy indexing.
         pairs = np.repeat(np.arange(height) * size, np.diff(block.indptr)) + block.indices
+        weighted = (1.0 - share) * block.data
+        np.put(lexical_part, pairs, weighted)
         if share:
             # Into one buffer for all blocks: a fresh block of this size each time costs page faults.
-            scores = np.matmul(latent[start : start + height], scaled.T, out=buffer[:height])
-            np.put(scores, pairs, np.take(scores, pairs) + (1.0 - share) * block.data)
+            scores = np.matmul(latent_single[start : start + height], scaled_single.T, out=buffer[:height])
+            np.put(scores, pairs, np.take(scores, pairs) + weighted)
         else:
             scores = np.tile(unmatched, (height, 1))
             np.put(scores, pairs, block.data)
-        for row, source in enumerate(range(start, start + height)):
-            scores[row, source] = UNMATCHED
-            if groups[source] >= 0 and len(members[groups[source]]) > 1:
-                scores[row, members[groups[source]]] = UNMATCHED
-        if size > keep:
+        scores[np.arange(height), np.arange(start, start + height)] = UNMATCHED
+        for source in translated[bisect_left(translated, start) : bisect_left(translated, start + height)]:
+            scores[source - start, members[groups[source]]] = UNMATCHED
+        if size > wide:
             # Partitioning the scores as they are (not negated) spares a copy of the block.
-            strongest = np.argpartition(scores, size - keep, axis=1)[:, size - keep :]
+            targets = np.argpartition(scores, size - wide, axis=1)[:, size - wide :]
         else:
-            strongest = np.broadcast_to(np.arange(size), (height, size))
-        values = np.take_along_axis(scores, strongest, axis=1)
-        for row, (targets, similarities) in enumerate(zip(strongest, values, strict=True)):
-            # A match shares a term, or has a latent cosine above the SVD's last bits, which vary
-            # from run to run (the same content must give the same teasers).
-            indices = block.indices[block.indptr[row] : block.indptr[row + 1]]
-            term_shared[indices] = True
-            found = (similarities > UNMATCHED) & (term_shared[targets] | (similarities > share * 1e-9))
-            term_shared[indices] = False
-            rows.append((targets[found], similarities[found]))
-    return rows
+            targets = np.broadcast_to(np.arange(size), (height, size))
+        excluded = np.take_along_axis(scores, targets, axis=1) == UNMATCHED
+        lexical_values = lexical_part[np.arange(height)[:, None] * size + targets]
+        np.put(lexical_part, pairs, 0.0)
+        if share:
+            latent_values = np.einsum("ij,ikj->ik", latent[start : start + height], scaled[targets])
+            similarities = np.where(excluded, UNMATCHED, latent_values + lexical_values)
+            if wide > keep:
+                best = np.argpartition(similarities, wide - keep, axis=1)[:, wide - keep :]
+                targets, similarities = (np.take_along_axis(part, best, axis=1) for part in (targets, similarities))
+                lexical_values = np.take_along_axis(lexical_values, best, axis=1)
+        else:
+            similarities = np.where(excluded, UNMATCHED, lexical_values)
+        # A match shares a term, or has a latent cosine above the SVD's last bits, which vary from run
+        # to run (the same content must give the same teasers).
+        found = (similarities > UNMATCHED) & ((lexical_values != 0) | (similarities > share * 1e-9))
+        blocks.append((start, targets, similarities, found))
+    return blocks
 
 
 def rank(docs: list[Doc], weights: Weights = DEFAULT_WEIGHTS) -> Ranking:
@@ -283,7 +344,6 @@ def rank(docs: list[Doc], weights: Weights = DEFAULT_WEIGHTS) -> Ranking:
         return ranking
     lexical, all_terms = feature_matrices(docs, weights)
     latent = latent_vectors(all_terms) if weights.latent else None
-    rows = _blended_rows(lexical, latent, _group_ids(docs), weights)
 
     category_numbers: dict[str | None, int] = {}
     categories = np.array([category_numbers.setdefault(doc.category, len(category_numbers)) for doc in docs])
@@ -295,10 +355,16 @@ def rank(docs: list[Doc], weights: Weights = DEFAULT_WEIGHTS) -> Ranking:
         [1.0 + weights.recency * _freshness(doc.timestamp, newest, weights.recency_half_life_years) for doc in docs]
     )
     slug_order = np.argsort(np.argsort(np.array([doc.slug for doc in docs]), kind="stable"), kind="stable")
-    for source, (targets, similarities) in enumerate(rows):
-        same_category = (categories[targets] == categories[source]) & has_category[source]
+    for start, targets, similarities, found in _blended_blocks(lexical, latent, _group_ids(docs), weights):
+        sources = np.arange(start, start + len(targets))[:, None]
+        same_category = (categories[targets] == categories[sources]) & has_category[sources]
         scores = np.round((similarities + weights.category * same_category) * boost[targets], 9)
-        # Best score first; on a tie the newer item, then the slug: the same content, the same teasers.
-        order = np.lexsort((slug_order[targets], -timestamps[targets], -scores))
-        ranking.candidates[source] = list(zip(targets[order].tolist(), scores[order].tolist(), strict=True))
+        # Best score first, real matches before the rest; on a tie the newer item, then the slug: the same
+        # content, the same teasers.
+        order = np.lexsort((slug_order[targets], -timestamps[targets], -scores, ~found), axis=1)
+        targets, scores = np.take_along_axis(targets, order, axis=1), np.take_along_axis(scores, order, axis=1)
+        for row, (count, row_targets, row_scores) in enumerate(
+            zip(found.sum(axis=1).tolist(), targets.tolist(), scores.tolist(), strict=True)
+        ):
+            ranking.candidates[start + row] = list(zip(row_targets[:count], row_scores[:count], strict=True))
     return ranking

@@ -141,7 +141,17 @@ def words(text: str, lang: str = "de") -> list[str]:
 
 def word_counts(text: str, max_words: int | None = None, lang: str = "de") -> Counter:
     """How often each word occurs in the text (in its first `max_words` words, if given)."""
-    return Counter(words(text, lang)[:max_words])
+    if lang != "de":
+        return Counter(words(text, lang)[:max_words])
+    found = WORD.findall(text.lower())
+    stop = stopwords()
+    if max_words is not None and len(found) > max_words:
+        return Counter([word for word in found if word not in stop][:max_words])
+    # Counting first and dropping the stop words after visits each distinct word once, not every word.
+    counts = Counter(found)
+    for word in stop.intersection(counts):
+        del counts[word]
+    return counts
 
 
 def _head_forms(head: str):
@@ -154,6 +164,10 @@ def _head_forms(head: str):
     yield head + "e"
 
 
+# Longer than German compounds get in office texts ("Antidiskriminierungsberatungsstelle" has 35 letters).
+MAX_COMPOUND_LENGTH = 60
+
+
 def compound_parts(word: str, known_words: frozenset[str]) -> list[str]:
     """Stems of the parts of a compound word, where the corpus also uses each part as a word.
 
@@ -161,7 +175,11 @@ def compound_parts(word: str, known_words: frozenset[str]) -> list[str]:
     "sprache" and "tandem". The longest known tail is taken first; the head must be a
     known word too (after the linking forms above) or a compound itself. Parts are
     looked up as written, so only the parts found are stemmed: fast for large corpora.
+    Longer "words" (a pasted hash, a line of 300,000 x) are not split: every cut copies the
+    word, so their cost grows with the square of their length (25 s for one such line).
     """
+    if len(word) > MAX_COMPOUND_LENGTH:
+        return []
     for cut in range(MIN_PART, len(word) - MIN_PART + 1):
         head, tail = word[:cut], word[cut:]
         if tail not in known_words:

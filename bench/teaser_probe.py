@@ -1,0 +1,86 @@
+"""Time the „Auch interessant“ receiver inside a real build of N synthetic articles, without writing the site.
+
+`python bench/teaser_probe.py N [--repeats R] [--profile]`: writes the synthetic corpus of
+`bench/build_speed.py` once into a temporary folder, then builds it R times with `pelicanconf.py`,
+each in a fresh process that stops right after the receiver (the pages are not written, so a run
+at 10,000 takes a fraction of a whole build). Prints each run's receiver time, the best, and the
+load average; with --profile, the receiver's cProfile (cumulative) of the last run.
+"""
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "plugins"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+
+def child(content: str, output: str, profile: bool) -> None:
+    """In the fresh process: build until the receiver has run, report its time, stop."""
+    import cProfile
+    import io
+    import pstats
+    import time
+
+    import auch_interessant.plugin as teaser_plugin
+    from pelican import main as pelican_main
+
+    receiver = teaser_plugin.attach_teasers
+
+    def timed(generators):
+        profiler = cProfile.Profile() if profile else None
+        started = time.perf_counter()
+        if profiler:
+            profiler.enable()
+        receiver(generators)
+        if profiler:
+            profiler.disable()
+        seconds = time.perf_counter() - started
+        if profiler:
+            text = io.StringIO()
+            pstats.Stats(profiler, stream=text).sort_stats("cumulative").print_stats(35)
+            print(text.getvalue(), file=sys.stderr)
+        print("PROBE " + json.dumps({"seconds": seconds}), file=sys.stderr, flush=True)
+        os._exit(0)  # the pages are not needed: stop before writing them
+
+    teaser_plugin.attach_teasers = timed
+    pelican_main([content, "-o", output, "-q", "-s", str(ROOT / "pelicanconf.py")])
+
+
+def main(size: int, repeats: int, profile: bool) -> None:
+    from synthetic_corpus import write_corpus
+
+    with tempfile.TemporaryDirectory(prefix=f"teaser-probe-{size}-") as folder:
+        content = write_corpus(Path(folder) / "content", size)
+        best = None
+        for run in range(repeats):
+            result = subprocess.run(
+                [sys.executable, __file__, "--child", str(content), str(Path(folder) / "output")]
+                + (["--profile"] if profile and run == repeats - 1 else []),
+                capture_output=True,
+                text=True,
+                check=False,
+            )
+            line = next((row for row in result.stderr.splitlines() if row.startswith("PROBE ")), None)
+            if line is None:
+                raise SystemExit(f"Build fehlgeschlagen: {result.stderr[-2000:]}")
+            seconds = json.loads(line[6:])["seconds"]
+            best = seconds if best is None else min(best, seconds)
+            load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
+            print(f"N={size} Lauf {run + 1}: Teaser {seconds:.2f} s (Last {load})", flush=True)
+            if profile and run == repeats - 1:
+                print(result.stderr.split("PROBE ")[0][-12000:])
+        print(f"N={size} bester Lauf: {best:.2f} s")
+
+
+if __name__ == "__main__":
+    if sys.argv[1] == "--child":
+        child(sys.argv[2], sys.argv[3], "--profile" in sys.argv)
+    else:
+        arguments = sys.argv[1:]
+        repeats = int(arguments[arguments.index("--repeats") + 1]) if "--repeats" in arguments else 3
+        main(int(arguments[0]), repeats, "--profile" in arguments)
