@@ -214,6 +214,10 @@ def livereload(c, port=8000, content=str(CONTENT)):
     import multiprocessing
 
     from livereload import Server
+    from livereload.handlers import LiveReloadHandler
+    from tornado.ioloop import IOLoop
+
+    import preview
 
     content = Path(content).resolve()
     processes = multiprocessing.get_context("forkserver")
@@ -221,11 +225,21 @@ def livereload(c, port=8000, content=str(CONTENT)):
     remove_staging_folders(ROOT, PREVIEW_STAGING_PREFIX)
     preview_build(content, processes)
     server = Server()
-    server.watcher.ignore_dirs("__pycache__")  # Python's byte code is no reason to rebuild
-    for watched in (content, ROOT / "theme", ROOT / "plugins", ROOT / "pelicanconf.py"):
-        server.watch(str(watched), lambda: preview_build(content, processes))
+    # livereload's own watcher stays idle (preview.py watches and builds): one file, never reloading.
+    # Without any, it would watch the current folder, output/ included.
+    server.watch(str(ROOT / "pelicanconf.py"), delay="forever")
+    loop = IOLoop.current()  # the loop server.serve() runs; browsers are told from inside it
+
+    def reload_browsers() -> None:
+        loop.add_callback(LiveReloadHandler.reload_waiters)
+
+    watched = (content, ROOT / "theme", ROOT / "plugins", ROOT / "pelicanconf.py")
+    stop = preview.start(watched, lambda: preview_build(content, processes), reload_browsers)
     print(f"Vorschau: http://{PREVIEW_HOST}:{port}/  (Beenden mit Strg+C)")
-    server.serve(host=PREVIEW_HOST, port=int(port), root=str(OUTPUT), open_url_delay=None)
+    try:
+        server.serve(host=PREVIEW_HOST, port=int(port), root=str(OUTPUT), open_url_delay=None)
+    finally:
+        stop()
 
 
 @task

@@ -26,6 +26,7 @@ COPIED = [
     "publishconf.py",
     "tasks.py",
     "publishing.py",
+    "preview.py",
     ".gitignore",
 ]
 
@@ -267,14 +268,20 @@ def test_livereload_serves_on_127_0_0_1_and_rebuilds_on_save(small_site_copy):
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             page = browser.new_page()
             page.goto(url)
-            # livereload tells browsers nothing about saves within 3 s of its start
-            # or of the previous reload (its DEFAULT_RELOAD_TIME); an editor saves later.
-            page.wait_for_timeout(3500)
+            log = site_copy / "vorschau.log"
+            assert wait_for(lambda: "Browser Connected" in log.read_text(encoding="utf-8"))
             source = site_copy / "content" / "seiten" / "wer-wir-sind.md"
             source.write_text(source.read_text(encoding="utf-8") + "\nNeu gespeicherter Absatz.\n", encoding="utf-8")
             # The open page reloads by itself: nobody calls goto() again.
             page.get_by_text("Neu gespeicherter Absatz.").wait_for(timeout=30_000)
             browser.close()
+        # While a build runs (its staging folder exists), the last good site is served.
+        source.write_text(source.read_text(encoding="utf-8") + "\nZweiter Absatz.\n", encoding="utf-8")
+        assert wait_for(lambda: any(site_copy.glob(".output-vorschau-*")), 30), "no build started"
+        during = fetch(url)
+        assert any(site_copy.glob(".output-vorschau-*")), "the build was still running"
+        assert "Neu gespeicherter Absatz." in during and "Zweiter Absatz." not in during
+        assert wait_for(lambda: "Zweiter Absatz." in fetch(url), 60)
     finally:
         os.killpg(process.pid, signal.SIGTERM)
         process.wait(timeout=10)

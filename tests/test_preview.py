@@ -1,0 +1,82 @@
+"""The preview loop (preview.py): builds one at a time, saves during a build make one more, reloads after success."""
+
+import threading
+from pathlib import Path
+
+import preview
+
+WAIT = 30  # seconds: generous upper bounds, never sleeps
+
+
+def test_saves_during_a_build_make_exactly_one_more_build():
+    first_started, release = threading.Event(), threading.Event()
+    builds, done = [], threading.Event()
+
+    def build() -> bool:
+        builds.append(len(builds) + 1)
+        if len(builds) == 1:
+            first_started.set()
+            assert release.wait(WAIT)
+        else:
+            done.set()
+        return True
+
+    rebuilds = preview.Rebuilds(build, lambda: None)
+    thread = threading.Thread(target=rebuilds.run, daemon=True)
+    thread.start()
+    rebuilds.request()
+    assert first_started.wait(WAIT)
+    for _ in range(5):  # an editor saving five times while the first build runs
+        rebuilds.request()
+    release.set()
+    assert done.wait(WAIT)
+    rebuilds.stop()
+    thread.join(WAIT)
+    assert not thread.is_alive()
+    assert builds == [1, 2]
+
+
+def test_browsers_reload_only_after_a_build_that_succeeded():
+    outcomes = iter([False, True])
+    reloads, builds = [], []
+    first_done, second_done = threading.Event(), threading.Event()
+
+    def build() -> bool:
+        builds.append(1)
+        try:
+            return next(outcomes)
+        finally:
+            first_done.set()
+
+    def built() -> None:
+        reloads.append(len(builds))
+        second_done.set()
+
+    rebuilds = preview.Rebuilds(build, built)
+    thread = threading.Thread(target=rebuilds.run, daemon=True)
+    thread.start()
+    rebuilds.request()
+    assert first_done.wait(WAIT)
+    rebuilds.request()
+    assert second_done.wait(WAIT)
+    rebuilds.stop()
+    thread.join(WAIT)
+    assert reloads == [2], "the failed first build reloaded no browser; the second did"
+
+
+def test_a_save_below_a_watched_folder_starts_a_build(tmp_path: Path):
+    (tmp_path / "artikel").mkdir()
+    saved = threading.Event()
+    builds = []
+
+    def build() -> bool:
+        builds.append(1)
+        return True
+
+    stop = preview.start([tmp_path], build, saved.set)
+    try:
+        (tmp_path / "artikel" / "neu.md").write_text("Title: Neu\n\nText.\n", encoding="utf-8")
+        assert saved.wait(WAIT), "the save was not noticed"
+    finally:
+        stop()
+    assert builds
