@@ -3,8 +3,9 @@
 `python bench/teaser_probe.py N [--repeats R] [--profile]`: writes the synthetic corpus of
 `bench/build_speed.py` once into a temporary folder, then builds it R times with `pelicanconf.py`,
 each in a fresh process that stops right after the receiver (the pages are not written, so a run
-at 10,000 takes a fraction of a whole build). Prints each run's receiver time, the best, and the
-load average; with --profile, the receiver's cProfile (cumulative) of the last run.
+at 10,000 takes a fraction of a whole build). Prints each run's receiver time, its CPU time (all
+threads: BLAS threads waiting for work add to it), the load average and the best run; with
+--profile, the receiver's cProfile (cumulative) of the last run.
 """
 
 import json
@@ -33,18 +34,18 @@ def child(content: str, output: str, profile: bool) -> None:
 
     def timed(generators):
         profiler = cProfile.Profile() if profile else None
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), time.process_time()
         if profiler:
             profiler.enable()
         receiver(generators)
         if profiler:
             profiler.disable()
-        seconds = time.perf_counter() - started
+        seconds, cpu_seconds = time.perf_counter() - started, time.process_time() - cpu_started
         if profiler:
             text = io.StringIO()
             pstats.Stats(profiler, stream=text).sort_stats("cumulative").print_stats(35)
             print(text.getvalue(), file=sys.stderr)
-        print("PROBE " + json.dumps({"seconds": seconds}), file=sys.stderr, flush=True)
+        print("PROBE " + json.dumps({"seconds": seconds, "cpu_seconds": cpu_seconds}), file=sys.stderr, flush=True)
         os._exit(0)  # the pages are not needed: stop before writing them
 
     teaser_plugin.attach_teasers = timed
@@ -68,10 +69,14 @@ def main(size: int, repeats: int, profile: bool) -> None:
             line = next((row for row in result.stderr.splitlines() if row.startswith("PROBE ")), None)
             if line is None:
                 raise SystemExit(f"Build fehlgeschlagen: {result.stderr[-2000:]}")
-            seconds = json.loads(line[6:])["seconds"]
+            report = json.loads(line[6:])
+            seconds = report["seconds"]
             best = seconds if best is None else min(best, seconds)
             load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
-            print(f"N={size} Lauf {run + 1}: Teaser {seconds:.2f} s (Last {load})", flush=True)
+            print(
+                f"N={size} Lauf {run + 1}: Teaser {seconds:.2f} s, CPU {report['cpu_seconds']:.2f} s (Last {load})",
+                flush=True,
+            )
             if profile and run == repeats - 1:
                 print(result.stderr.split("PROBE ")[0][-12000:])
         print(f"N={size} bester Lauf: {best:.2f} s")

@@ -257,3 +257,47 @@ def test_the_iterative_svd_for_large_sites_gives_the_same_latent_cosines_as_the_
     exact, iterative = latent_vectors(matrix), latent_vectors(matrix, exact_side=0)
     assert exact.shape == iterative.shape == (len(SECOND_ORDER), 3)
     assert np.allclose(exact @ exact.T, iterative @ iterative.T, atol=1e-6)
+
+
+def test_candidates_picked_in_single_precision_are_the_exact_best_with_exact_scores():
+    rng = random.Random(13)
+    vocabulary = [f"wort{chr(97 + i // 26)}{chr(97 + i % 26)}" for i in range(300)]
+    docs = [
+        Doc(
+            key=f"d{n}",
+            slug=f"d{n}",
+            title=" ".join(rng.sample(vocabulary, 3)),
+            body=" ".join(rng.choices(vocabulary, k=40)),
+        )
+        for n in range(120)
+    ]
+    weights = Weights()
+    lexical, all_terms = feature_matrices(docs, weights)
+    latent = latent_vectors(all_terms)
+    # Brute force in double precision: the blended similarity of every pair.
+    blended = (1 - weights.latent) * (lexical @ lexical.T).toarray() + weights.latent * (latent @ latent.T)
+    ranking = rank(docs, weights)
+    for source, candidates in enumerate(ranking.candidates):
+        expected = sorted((s for target, s in enumerate(blended[source]) if target != source), reverse=True)
+        assert [score for _, score in candidates] == pytest.approx(expected[: len(candidates)], abs=1e-9)
+        assert all(score == pytest.approx(blended[source, target], abs=1e-9) for target, score in candidates)
+        assert len(candidates) == weights.candidates
+
+
+def test_the_garbage_collector_is_paused_only_while_teasers_are_computed():
+    import gc
+
+    from auch_interessant.plugin import collector_paused
+
+    assert gc.isenabled()
+    with pytest.raises(RuntimeError), collector_paused():
+        assert not gc.isenabled()
+        raise RuntimeError
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with collector_paused():
+            pass
+        assert not gc.isenabled()  # off before, so off after
+    finally:
+        gc.enable()

@@ -293,20 +293,16 @@ def _blended_blocks(lexical: sparse.csr_matrix, latent: np.ndarray | None, group
         # Pairs that share no term get distinct scores below any cosine: a block full of equal values
         # would make the partition below several times slower.
         unmatched = -2.0 - np.arange(size) / size
-    # Scratch, zero outside the current block's lexical pairs: their exact lexical part, for the candidates.
-    lexical_part = np.zeros(min(BLOCK_ROWS, size) * size)
     blocks = []
     for start in range(0, size, BLOCK_ROWS):
         block = (lexical[start : start + BLOCK_ROWS] @ transposed).tocsr()
         height = block.shape[0]
         # Flat positions of the lexical pairs in the block: take/put on them beat 2-D fancy indexing.
         pairs = np.repeat(np.arange(height) * size, np.diff(block.indptr)) + block.indices
-        weighted = (1.0 - share) * block.data
-        np.put(lexical_part, pairs, weighted)
         if share:
             # Into one buffer for all blocks: a fresh block of this size each time costs page faults.
             scores = np.matmul(latent_single[start : start + height], scaled_single.T, out=buffer[:height])
-            np.put(scores, pairs, np.take(scores, pairs) + weighted)
+            np.put(scores, pairs, np.take(scores, pairs) + (1.0 - share) * block.data)
         else:
             scores = np.tile(unmatched, (height, 1))
             np.put(scores, pairs, block.data)
@@ -319,8 +315,10 @@ def _blended_blocks(lexical: sparse.csr_matrix, latent: np.ndarray | None, group
         else:
             targets = np.broadcast_to(np.arange(size), (height, size))
         excluded = np.take_along_axis(scores, targets, axis=1) == UNMATCHED
-        lexical_values = lexical_part[np.arange(height)[:, None] * size + targets]
-        np.put(lexical_part, pairs, 0.0)
+        # The candidates' lexical cosines again, pair by pair: cheaper than looking them up in the block.
+        sources = np.repeat(np.arange(start, start + height), targets.shape[1])
+        pair_products = lexical[sources].multiply(lexical[targets.ravel()])
+        lexical_values = (1.0 - share) * np.asarray(pair_products.sum(axis=1)).reshape(targets.shape)
         if share:
             latent_values = np.einsum("ij,ikj->ik", latent[start : start + height], scaled[targets])
             similarities = np.where(excluded, UNMATCHED, latent_values + lexical_values)
