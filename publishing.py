@@ -106,19 +106,24 @@ def exchange(first: Path, second: Path) -> bool:
     raise OSError(code, os.strerror(code), str(first), None, str(second))
 
 
-def swap_into_place(staging: Path, output: Path, *, atomic: bool = True) -> None:
+def swap_into_place(staging: Path, output: Path, *, atomic: bool = True, remove_old: bool = True) -> Path | None:
     """Make the finished `staging` folder the new `output` and remove the old one.
 
-    `atomic=False` forces the two-rename fallback (for tests of the recovery).
+    `atomic=False` forces the two-rename fallback (for tests of the recovery). `remove_old=False`:
+    after an exchange, return the folder now holding the old site (named like `staging`) instead of
+    removing it, so the preview can reload browsers first (removing thousands of files takes seconds).
     """
     if not output.exists():
         os.rename(staging, output)
-        return
+        return None
     if atomic and exchange(staging, output):
+        if not remove_old:
+            return staging
         shutil.rmtree(staging)  # now holds the old site
-        return
+        return None
     previous = output.parent / PREVIOUS_NAME
     os.rename(output, previous)
     # A kill here leaves no output/; clean_leftovers() of the next publish restores it from `previous`.
     os.rename(staging, output)
     shutil.rmtree(previous)
+    return None

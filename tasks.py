@@ -4,6 +4,7 @@ import contextlib
 import os
 import shutil
 import sys
+import threading
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -204,7 +205,11 @@ def preview_build(content: Path, processes) -> bool:
         print("Die Vorschau wurde nicht neu gebaut (Meldungen oben); sie zeigt weiter den letzten Stand.", flush=True)
         return False
     staging.chmod(0o755)
-    swap_into_place(staging, OUTPUT)
+    old_site = swap_into_place(staging, OUTPUT, remove_old=False)
+    if (
+        old_site is not None
+    ):  # removed meanwhile: browsers reload now (a killed preview's leftover goes at its next start)
+        threading.Thread(target=shutil.rmtree, args=(old_site,), kwargs={"ignore_errors": True}, daemon=True).start()
     return True
 
 
