@@ -293,6 +293,63 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
+def tree_bytes(folder: Path) -> dict[str, bytes]:
+    return {path.relative_to(folder).as_posix(): path.read_bytes() for path in folder.rglob("*") if path.is_file()}
+
+
+def test_after_a_series_of_saves_the_preview_equals_a_clean_development_build(small_site_copy, tmp_path):
+    site = small_site_copy
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "invoke", "livereload", "--port", str(port)],
+        cwd=site,
+        stdout=(site / "vorschau.log").open("w"),
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    try:
+        home = f"http://127.0.0.1:{port}/"
+        assert wait_for(lambda: "Beitrag 4" in fetch(home)), "preview server did not answer"
+        articles = site / "content" / "artikel"
+        # Saves in quick succession, as an editor makes them: text, a title, a new file, a deleted file.
+        edited = articles / "2024-02-01-beitrag-2.md"
+        edited.write_text(edited.read_text(encoding="utf-8") + "\nEin ergänzter Satz.\n", encoding="utf-8")
+        titled = articles / "2024-03-01-beitrag-3.md"
+        titled.write_text(titled.read_text(encoding="utf-8").replace("Beitrag 3", "Beitrag drei"), encoding="utf-8")
+        (articles / "2024-05-01-beitrag-5.md").write_text(
+            f"Title: Beitrag 5\nDate: 2024-05-01 10:00\nCategory: Meldungen\nTags: Integration\n"
+            f"Summary: {SUMMARY}\n\nDer Text von Beitrag 5.\n",
+            encoding="utf-8",
+        )
+        (articles / "2024-04-01-beitrag-4.md").unlink()
+        assert wait_for(lambda: "Beitrag 5" in fetch(home) and "Beitrag 4" not in fetch(home), 90)
+
+        def settled() -> bool:
+            """No build running and no old site being removed, and still none a second later (a build
+            the last saves queued would have started by then)."""
+            if any(site.glob(".output-vorschau-*")):
+                return False
+            time.sleep(1.0)
+            return not any(site.glob(".output-vorschau-*"))
+
+        assert wait_for(settled, 90)
+        preview = tree_bytes(site / "output")
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=10)
+    clean = tmp_path / "sauber"
+    subprocess.run(
+        [sys.executable, "-m", "pelican", "content", "-s", "pelicanconf.py", "-o", str(clean), "-q"],
+        cwd=site,
+        check=True,
+        capture_output=True,
+    )
+    expected = tree_bytes(clean)
+    assert sorted(preview) == sorted(expected)
+    assert [name for name in preview if preview[name] != expected[name]] == []
+    assert "Ein ergänzter Satz." in preview["aktuelles/2024/beitrag-2/index.html"].decode()
+
+
 def test_livereload_rebuilds_with_the_edited_plugin_code(site_copy):
     small = site_copy / "kleiner-inhalt"
     write_small_content(small)
