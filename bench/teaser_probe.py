@@ -1,11 +1,13 @@
 """Time the „Auch interessant“ receiver inside a real build of N synthetic articles, without writing the site.
 
-`python bench/teaser_probe.py N [--repeats R] [--profile]`: writes the synthetic corpus of
+`python bench/teaser_probe.py N [--repeats R] [--profile] [-e KEY=VALUE …]`: writes the synthetic corpus of
 `bench/build_speed.py` once into a temporary folder, then builds it R times with `pelicanconf.py`,
 each in a fresh process that stops right after the receiver (the pages are not written, so a run
 at 10,000 takes a fraction of a whole build). Prints each run's receiver time, its CPU time (all
 threads: BLAS threads waiting for work add to it), the load average and the best run; with
---profile, the receiver's cProfile (cumulative) of the last run.
+--profile, the receiver's cProfile (cumulative) of the last run. `-e` is handed to Pelican (e.g.
+`-e PLAIN_LANGUAGE_SHOW_ON_PAGE=false` for a build without the preview's second process that checks
+every file's language while Pelican reads).
 """
 
 import json
@@ -20,7 +22,7 @@ sys.path.insert(0, str(ROOT / "plugins"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 
-def child(content: str, output: str, profile: bool) -> None:
+def child(content: str, output: str, profile: bool, extra: list[str]) -> None:
     """In the fresh process: build until the receiver has run, report its time, stop."""
     import cProfile
     import io
@@ -49,10 +51,10 @@ def child(content: str, output: str, profile: bool) -> None:
         os._exit(0)  # the pages are not needed: stop before writing them
 
     teaser_plugin.attach_teasers = timed
-    pelican_main([content, "-o", output, "-q", "-s", str(ROOT / "pelicanconf.py")])
+    pelican_main([content, "-o", output, "-q", "-s", str(ROOT / "pelicanconf.py"), *extra])
 
 
-def main(size: int, repeats: int, profile: bool) -> None:
+def main(size: int, repeats: int, profile: bool, extra: list[str]) -> None:
     from synthetic_corpus import write_corpus
 
     with tempfile.TemporaryDirectory(prefix=f"teaser-probe-{size}-") as folder:
@@ -61,7 +63,8 @@ def main(size: int, repeats: int, profile: bool) -> None:
         for run in range(repeats):
             result = subprocess.run(
                 [sys.executable, __file__, "--child", str(content), str(Path(folder) / "output")]
-                + (["--profile"] if profile and run == repeats - 1 else []),
+                + (["--profile"] if profile and run == repeats - 1 else [])
+                + extra,
                 capture_output=True,
                 text=True,
                 check=False,
@@ -83,9 +86,10 @@ def main(size: int, repeats: int, profile: bool) -> None:
 
 
 if __name__ == "__main__":
-    if sys.argv[1] == "--child":
-        child(sys.argv[2], sys.argv[3], "--profile" in sys.argv)
+    arguments = sys.argv[1:]
+    extra = [part for index, value in enumerate(arguments) if value == "-e" for part in arguments[index : index + 2]]
+    if arguments[0] == "--child":
+        child(arguments[1], arguments[2], "--profile" in arguments, extra)
     else:
-        arguments = sys.argv[1:]
         repeats = int(arguments[arguments.index("--repeats") + 1]) if "--repeats" in arguments else 3
-        main(int(arguments[0]), repeats, "--profile" in arguments)
+        main(int(arguments[0]), repeats, "--profile" in arguments, extra)
