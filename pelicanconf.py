@@ -444,6 +444,8 @@ PLAIN_LANGUAGE_KNOWN_ABBREVIATIONS = ["EU", "PDF", "USA", "WC", "WLAN", "TV", "I
 PLAIN_LANGUAGE_READABILITY_TARGET = 60  # Flesch-Amstad score named as the aim in the readability line
 PLAIN_LANGUAGE_LS_SENTENCE_WORDS = 12  # Leichte Sprache: longest sentence (one statement each)
 PLAIN_LANGUAGE_LS_COMPOUND_LETTERS = 10  # Leichte Sprache: compounds this long must be split (Bürger·meister)
+# Reports of earlier preview builds by file text (a save re-checks only what changed); None: no cache.
+PLAIN_LANGUAGE_CACHE = str(SITE_ROOT / "cache" / "sprachhinweise")
 
 # publication_guard: whether drafts, hidden and future-dated items may be written.
 PUBLICATION_GUARD_PUBLISH = False

@@ -17,6 +17,7 @@ DEFAULTS = {
     "PLAIN_LANGUAGE_LS_FIELD": "leichte_sprache",
     "PLAIN_LANGUAGE_LS_SENTENCE_WORDS": 12,
     "PLAIN_LANGUAGE_LS_COMPOUND_LETTERS": 10,
+    "PLAIN_LANGUAGE_CACHE": None,
 }
 setting = settings_reader(DEFAULTS)
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import ArticlesGenerator, PagesGenerator
 
+from .cache import ReportCache
 from .options import Options, setting
 from .report import MAX_BYTES, Tools, analyse, analyse_folder
 
@@ -85,6 +86,7 @@ def start_analysis(pelican_object) -> None:
             list(settings.get("IGNORE_FILES", [])),
             settings["DEFAULT_LANG"],
             Options.from_settings(settings),
+            setting(settings, "PLAIN_LANGUAGE_CACHE"),
         )
     except (OSError, AssertionError, RuntimeError) as error:  # no second process here (e.g. a daemon process)
         logger.debug("plain_language: kein zweiter Prozess (%s); die Hinweise entstehen nach dem Lesen", error)
@@ -116,6 +118,8 @@ def attach_hints(generators) -> None:
         return
     reports = finished_reports(settings)
     options = Options.from_settings(settings)
+    cache_folder = setting(settings, "PLAIN_LANGUAGE_CACHE")
+    cache = ReportCache(Path(cache_folder), options) if cache_folder else None
     tools = None
     for item in german_items(generators, settings["DEFAULT_LANG"]):
         path = Path(item.source_path)
@@ -129,7 +133,11 @@ def attach_hints(generators) -> None:
                 continue  # the content checks report files that cannot be read
             tools = tools or Tools.new()
             try:
-                report = analyse(text, options, tools)
+                report = cache.get(text) if cache else None
+                if report is None:
+                    report = analyse(text, options, tools)
+                    if cache:
+                        cache.put(text, report)
             except Exception as error:  # a fault of these rules must not stop the preview; hints are optional
                 logger.info(
                     "%s:1: Sprachhinweise konnten nicht erstellt werden (%s) — bitte der technischen Betreuung melden",

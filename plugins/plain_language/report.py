@@ -4,6 +4,7 @@ import fnmatch
 from dataclasses import dataclass
 from pathlib import Path
 
+from .cache import ReportCache
 from .hints import PageReport
 from .lexicon import Lexicon
 from .options import Options
@@ -82,13 +83,29 @@ def german_files(content: Path, ignore: list[str], default_lang: str = "de") -> 
     return chosen
 
 
-def analyse_files(paths: list[Path], options: Options, tools: Tools | None = None) -> dict[Path, PageReport]:
-    """The report of each file."""
+def analyse_files(
+    paths: list[Path], options: Options, tools: Tools | None = None, cache: ReportCache | None = None
+) -> dict[Path, PageReport]:
+    """The report of each file (from `cache` where it holds one for the file's text)."""
     tools = tools or Tools.new()
-    return {path: analyse(path.read_text(encoding="utf-8-sig"), options, tools) for path in paths}
+    reports = {}
+    for path in paths:
+        text = path.read_text(encoding="utf-8-sig")
+        report = cache.get(text) if cache else None
+        if report is None:
+            report = analyse(text, options, tools)
+            if cache:
+                cache.put(text, report)
+        reports[path] = report
+    if cache:
+        cache.prune()
+    return reports
 
 
-def analyse_folder(content: str, ignore: list[str], default_lang: str, options: Options) -> dict[str, PageReport]:
+def analyse_folder(
+    content: str, ignore: list[str], default_lang: str, options: Options, cache_folder: str | None = None
+) -> dict[str, PageReport]:
     """The report of every German Markdown file below `content`, by resolved path (run in a worker process)."""
     paths = german_files(Path(content), ignore, default_lang)
-    return {str(path.resolve()): report for path, report in analyse_files(paths, options).items()}
+    cache = ReportCache(Path(cache_folder), options) if cache_folder else None
+    return {str(path.resolve()): report for path, report in analyse_files(paths, options, cache=cache).items()}
