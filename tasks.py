@@ -259,8 +259,9 @@ def test(c):
     """Run lint and the whole test suite (build, HTML, axe, Nu HTML Checker)."""
     lint(c)
     # One worker per core, each taking whole test files: a module's fixtures (its site builds) are made
-    # once, in one worker; the session's demo builds once per worker.
-    c.run(f"{sys.executable} -m pytest -n auto --dist loadfile", pty=False)
+    # once, in one worker; the session's demo builds once per worker. Files in collection order, which
+    # puts the slowest first (tests/conftest.py), not xdist's default order by number of tests.
+    c.run(f"{sys.executable} -m pytest -n auto --dist loadfile --no-loadscope-reorder", pty=False)
 
 
 @task(help={"gnad": "folder with gnad-dev/ and gnad-dev-small/ (default: ../shared/bench)"})
