@@ -1,5 +1,6 @@
 """The invoke tasks, each run as an editor runs it, in a copy of the repository."""
 
+import contextlib
 import datetime
 import os
 import shutil
@@ -250,18 +251,35 @@ def wait_for(condition, seconds: float = 60.0):
     return False
 
 
-def test_livereload_serves_on_127_0_0_1_and_rebuilds_on_save(small_site_copy):
-    site_copy = small_site_copy  # the default content folder, with ten pages instead of the demo's 162
-    port = 18765
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@contextlib.contextmanager
+def preview_server(site: Path, *options: str):
+    """`invoke livereload` started in `site` on a free port, as an editor starts it (its output in
+    vorschau.log); yields the preview's address and stops the server and its builds afterwards."""
+    port = free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "invoke", "livereload", "--port", str(port)],
-        cwd=site_copy,
-        stdout=(site_copy / "vorschau.log").open("w"),
+        [sys.executable, "-m", "invoke", "livereload", "--port", str(port), *options],
+        cwd=site,
+        stdout=(site / "vorschau.log").open("w"),
         stderr=subprocess.STDOUT,
         start_new_session=True,
     )
     try:
-        url = f"http://127.0.0.1:{port}/wer-wir-sind/"
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=10)
+
+
+def test_livereload_serves_on_127_0_0_1_and_rebuilds_on_save(small_site_copy):
+    site_copy = small_site_copy  # the default content folder, with ten pages instead of the demo's 162
+    with preview_server(site_copy) as home:
+        url = home + "wer-wir-sind/"
         assert wait_for(lambda: "Wer wir sind" in fetch(url)), "preview server did not answer"
         assert "livereload.js" in fetch(url), "the page loads the live-reload script"
         with sync_playwright() as playwright:
@@ -282,15 +300,6 @@ def test_livereload_serves_on_127_0_0_1_and_rebuilds_on_save(small_site_copy):
         assert any(site_copy.glob(".output-vorschau-*")), "the build was still running"
         assert "Neu gespeicherter Absatz." in during and "Zweiter Absatz." not in during
         assert wait_for(lambda: "Zweiter Absatz." in fetch(url), 60)
-    finally:
-        os.killpg(process.pid, signal.SIGTERM)
-        process.wait(timeout=10)
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def tree_bytes(folder: Path) -> dict[str, bytes]:
@@ -299,16 +308,7 @@ def tree_bytes(folder: Path) -> dict[str, bytes]:
 
 def test_after_a_series_of_saves_the_preview_equals_a_clean_development_build(small_site_copy, tmp_path):
     site = small_site_copy
-    port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "invoke", "livereload", "--port", str(port)],
-        cwd=site,
-        stdout=(site / "vorschau.log").open("w"),
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
-    try:
-        home = f"http://127.0.0.1:{port}/"
+    with preview_server(site) as home:
         assert wait_for(lambda: "Beitrag 4" in fetch(home)), "preview server did not answer"
         articles = site / "content" / "artikel"
         # Saves in quick succession, as an editor makes them: text, a title, a new file, a deleted file.
@@ -334,9 +334,6 @@ def test_after_a_series_of_saves_the_preview_equals_a_clean_development_build(sm
 
         assert wait_for(settled, 90)
         preview = tree_bytes(site / "output")
-    finally:
-        os.killpg(process.pid, signal.SIGTERM)
-        process.wait(timeout=10)
     clean = tmp_path / "sauber"
     subprocess.run(
         [sys.executable, "-m", "pelican", "content", "-s", "pelicanconf.py", "-o", str(clean), "-q"],
@@ -353,16 +350,7 @@ def test_after_a_series_of_saves_the_preview_equals_a_clean_development_build(sm
 def test_livereload_rebuilds_with_the_edited_plugin_code(site_copy):
     small = site_copy / "kleiner-inhalt"
     write_small_content(small)
-    port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "invoke", "livereload", "--port", str(port), "--content", str(small)],
-        cwd=site_copy,
-        stdout=(site_copy / "vorschau.log").open("w"),
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
-    try:
-        home = f"http://127.0.0.1:{port}/"
+    with preview_server(site_copy, "--content", str(small)) as home:
         assert wait_for(lambda: "Beitrag 4" in fetch(home)), "preview server did not answer"
         assert "Neu geladen:" not in fetch(home)
         # The date filter lives in plugins/common, which the first build has already imported.
@@ -380,6 +368,3 @@ def test_livereload_rebuilds_with_the_edited_plugin_code(site_copy):
         assert wait_for(lambda: "Die Vorschau wurde nicht neu gebaut" in log.read_text(encoding="utf-8"), 90)
         assert "Neu geladen: 1. April 2024" in fetch(home)
         assert not list(site_copy.glob(".output-vorschau-*")), "the failed build's folder is removed"
-    finally:
-        os.killpg(process.pid, signal.SIGTERM)
-        process.wait(timeout=10)

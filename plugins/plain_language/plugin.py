@@ -20,7 +20,7 @@ from pelican.generators import ArticlesGenerator, PagesGenerator
 
 from .cache import ReportCache
 from .options import Options, setting
-from .report import MAX_BYTES, Tools, analyse, analyse_folder
+from .report import MAX_BYTES, Tools, analyse_cached, analyse_folder
 
 logger = logging.getLogger(__name__)
 
@@ -133,11 +133,7 @@ def attach_hints(generators) -> None:
                 continue  # the content checks report files that cannot be read
             tools = tools or Tools.new()
             try:
-                report = cache.get(text) if cache else None
-                if report is None:
-                    report = analyse(text, options, tools)
-                    if cache:
-                        cache.put(text, report)
+                report = analyse_cached(text, options, tools, cache)
             except Exception as error:  # a fault of these rules must not stop the preview; hints are optional
                 logger.info(
                     "%s:1: Sprachhinweise konnten nicht erstellt werden (%s) — bitte der technischen Betreuung melden",

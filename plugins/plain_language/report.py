@@ -83,20 +83,22 @@ def german_files(content: Path, ignore: list[str], default_lang: str = "de") -> 
     return chosen
 
 
+def analyse_cached(text: str, options: Options, tools: Tools, cache: ReportCache | None) -> PageReport:
+    """The report of one text: from `cache` if it holds one, else analysed (and stored there)."""
+    report = cache.get(text) if cache else None
+    if report is None:
+        report = analyse(text, options, tools)
+        if cache:
+            cache.put(text, report)
+    return report
+
+
 def analyse_files(
     paths: list[Path], options: Options, tools: Tools | None = None, cache: ReportCache | None = None
 ) -> dict[Path, PageReport]:
     """The report of each file (from `cache` where it holds one for the file's text)."""
     tools = tools or Tools.new()
-    reports = {}
-    for path in paths:
-        text = path.read_text(encoding="utf-8-sig")
-        report = cache.get(text) if cache else None
-        if report is None:
-            report = analyse(text, options, tools)
-            if cache:
-                cache.put(text, report)
-        reports[path] = report
+    reports = {path: analyse_cached(path.read_text(encoding="utf-8-sig"), options, tools, cache) for path in paths}
     if cache:
         cache.prune()
     return reports
