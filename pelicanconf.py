@@ -206,6 +206,7 @@ PLUGINS = [
     "theme_assets",
     "feed_entries",
     "search_index",
+    "quick_preview",  # preview: a first build that writes only the saved files’ pages
 ]
 
 # content_checks: what content must look like; every problem names file, line and fix.
@@ -314,6 +315,10 @@ THEME_ASSETS_MINIFY = False
 BUILD_MESSAGES_STRICT = False
 # localisation: the table of all texts the theme shows.
 LOCALISATION_UI_STRINGS_FILE = str(SITE_ROOT / "theme" / "ui_strings.toml")
+# A folder that keeps what Python-Markdown made of each text, so a rebuild converts only changed files
+# (plugins/localisation/reading.py). None here and for publishing: `invoke livereload` sets it
+# (cache/markdown/) for its own builds only.
+LOCALISATION_MARKDOWN_CACHE = None
 # site_structure: the page whose text opens the home page (it gets no page of its own).
 SITE_STRUCTURE_HOME_INTRO_SLUG = "startseite"
 # auch_interessant: the related-content block on every article and page.
@@ -449,6 +454,10 @@ PLAIN_LANGUAGE_CACHE = str(SITE_ROOT / "cache" / "sprachhinweise")
 
 # publication_guard: whether drafts, hidden and future-dated items may be written.
 PUBLICATION_GUARD_PUBLISH = False
+
+# quick_preview: the source files whose pages the preview's quick build writes (it writes nothing
+# else). Empty: a normal build. Only `invoke livereload` sets it, for its quick builds.
+QUICK_PREVIEW_SOURCES = []
 
 # --- Feeds (off in development; publishconf.py turns them on) ---------------
 FEED_ALL_ATOM = None

@@ -1,13 +1,24 @@
-"""The preview's loop: notice saves at once, build one at a time in the background, then reload browsers.
+"""The preview's loop: notice saves at once, show the saved page first, then build the whole site, then reload.
 
 livereload's own watcher looks for changes every 0.8 s, runs the build inside its web server's
 event loop (so no page is served while a build runs: two minutes at 10,000 articles) and tells
 browsers nothing within 3 s of its previous reload. Here a watcher thread (watchfiles, which
-Pelican itself uses: inotify on Linux) hears a save within milliseconds, a builder thread runs the
-builds one after another — saves during a build are gathered into one more build — and only a
-build that succeeded reloads the browsers. The web server keeps serving the last good site.
+Pelican itself uses: inotify on Linux) hears a save within milliseconds and a builder thread
+answers it in two steps:
+
+1. the quick build: every item is read as always, but only the saved files' own pages are written
+   (plugins/quick_preview); they replace their old versions in output/ and the browsers reload;
+2. the full build, beside output/, swapped in whole when it succeeded; the browsers reload again
+   and every listing, tag page and teaser is right.
+
+A save during a full build stops it: the next round starts with the newer save's quick build, so
+an editor who saves every few seconds never waits for a whole site. Only builds that succeeded
+reload the browsers; the web server keeps serving the last good site throughout.
 """
 
+import filecmp
+import os
+import shutil
 import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -19,25 +30,43 @@ QUIET_MS = 30
 
 
 class Rebuilds:
-    """Builds on request, one at a time; requests that arrive during a build make exactly one more."""
+    """Builds on request, one at a time, each with the paths saved since the one before.
 
-    def __init__(self, build: Callable[[], bool], built: Callable[[], None]):
+    Requests that arrive during a build make exactly one more; `cancel()` (if given) is called for
+    them, so that a long build can stop early when a newer save makes it outdated.
+    """
+
+    def __init__(
+        self,
+        build: Callable[[frozenset[Path]], bool],
+        built: Callable[[], None],
+        cancel: Callable[[], None] | None = None,
+    ):
         self._build = build
         self._built = built
+        self._cancel = cancel
         self._wanted = threading.Condition()
         self._pending = False
+        self._paths: set[Path] = set()
+        self._building = False
         self._stopped = False
 
-    def request(self) -> None:
-        """Ask for a build (after the running one, if any)."""
+    def request(self, paths: Iterable[Path] = ()) -> None:
+        """Ask for a build (after the running one, if any) that knows `paths` changed."""
         with self._wanted:
             self._pending = True
+            self._paths.update(Path(path) for path in paths)
             self._wanted.notify()
+            building = self._building
+        if building and self._cancel:
+            self._cancel()
 
     def stop(self) -> None:
         with self._wanted:
             self._stopped = True
             self._wanted.notify()
+        if self._cancel:
+            self._cancel()
 
     def run(self) -> None:
         """Build whenever asked until stopped; `built()` after each build that succeeded."""
@@ -47,21 +76,33 @@ class Rebuilds:
                 if self._stopped:
                     return
                 self._pending = False
-            if self._build():
+                paths, self._paths = frozenset(self._paths), set()
+                self._building = True
+            try:
+                succeeded = self._build(paths)
+            finally:
+                with self._wanted:
+                    self._building = False
+            if succeeded:
                 self._built()
 
 
-def watch(paths: Iterable[Path], changed: Callable[[], None], stop: threading.Event) -> None:
-    """Call `changed()` after every burst of saves below `paths` (editor swap files and byte code ignored)."""
-    for _changes in watchfiles.watch(
+def watch(paths: Iterable[Path], changed: Callable[[set[Path]], None], stop: threading.Event) -> None:
+    """Call `changed(paths)` after every burst of saves below `paths` (editor swap files and byte code ignored)."""
+    for changes in watchfiles.watch(
         *paths, watch_filter=watchfiles.DefaultFilter(), debounce=1000, step=QUIET_MS, stop_event=stop
     ):
-        changed()
+        changed({Path(path) for _change, path in changes})
 
 
-def start(paths: Iterable[Path], build: Callable[[], bool], built: Callable[[], None]) -> Callable[[], None]:
+def start(
+    paths: Iterable[Path],
+    build: Callable[[frozenset[Path]], bool],
+    built: Callable[[], None],
+    cancel: Callable[[], None] | None = None,
+) -> Callable[[], None]:
     """Watch `paths` and rebuild in background threads; returns the function that stops both."""
-    rebuilds = Rebuilds(build, built)
+    rebuilds = Rebuilds(build, built, cancel)
     stop = threading.Event()
     threads = [
         threading.Thread(target=rebuilds.run, name="vorschau-bau", daemon=True),
@@ -75,3 +116,83 @@ def start(paths: Iterable[Path], build: Callable[[], bool], built: Callable[[], 
         rebuilds.stop()
 
     return stopping
+
+
+def quick_sources(changes: Iterable[Path], content: Path, markdown_extensions: Iterable[str]) -> list[Path] | None:
+    """The saved Markdown files whose pages a quick build can write, or None when only a full build will do.
+
+    Anything outside `content` (templates, CSS, settings, plugins) can change every page. A file
+    removed below `content` leaves pages only the full build removes (the quick build adds, never
+    deletes). Static files (images, documents) need no source of their own: the quick build copies them.
+    """
+    suffixes = {f".{extension.lower()}" for extension in markdown_extensions}  # Pelican's, without the dot
+    sources = []
+    for path in changes:
+        if not path.is_relative_to(content) or not path.exists():
+            return None
+        if path.suffix.lower() in suffixes:
+            sources.append(path)
+    return sorted(sources) or None
+
+
+def merge_into(built: Path, output: Path) -> int:
+    """Bring the quick build's pages (its HTML files) and files new to `output` (an image just added, its
+    sizes) into `output`, each by an atomic rename, so a browser never reads half a page; returns how many.
+
+    Other files of the quick build (sitemap.xml, calendars) were made while it wrote pages of the saved
+    files only; the full build right after brings them. `built` is removed.
+    """
+    changed = 0
+    for folder, _folders, files in os.walk(built):
+        for name in files:
+            source = Path(folder) / name
+            target = output / source.relative_to(built)
+            if target.exists() and (source.suffix != ".html" or filecmp.cmp(source, target, shallow=False)):
+                continue
+            target.parent.mkdir(parents=True, exist_ok=True)
+            partial = target.with_name(f".{name}.neu")
+            shutil.copyfile(source, partial)
+            os.replace(partial, target)
+            changed += 1
+    shutil.rmtree(built, ignore_errors=True)
+    return changed
+
+
+class Running:
+    """The build process of the moment, so that a newer save can stop it."""
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._process = None
+        self._stopped = False
+
+    def run(self, process) -> bool:
+        """Start `process` (a multiprocessing.Process), wait for it; True if it succeeded and nobody stopped it."""
+        with self._lock:
+            self._stopped = False
+            self._process = process
+            process.start()
+        process.join()
+        with self._lock:
+            self._process = None
+            return process.exitcode == 0 and not self._stopped
+
+    @property
+    def stopped(self) -> bool:
+        """Whether the last process was stopped by `cancel()` (a newer save), not by a failure."""
+        return self._stopped
+
+    def cancel(self) -> None:
+        """Stop the running process, if any (its output folder is removed by whoever started it)."""
+        with self._lock:
+            if self._process is not None and self._process.exitcode is None:
+                self._stopped = True
+                self._process.terminate()
+
+
+def run_quietly(main: Callable[[list[str]], object], arguments: list[str]) -> None:
+    """`main(arguments)` with its output discarded (the quick build: the full build reports every problem)."""
+    with open(os.devnull, "w") as nothing:
+        os.dup2(nothing.fileno(), 1)
+        os.dup2(nothing.fileno(), 2)
+    main(arguments)

@@ -21,6 +21,8 @@ from pathlib import Path
 STAGING_PREFIX = ".output-neu-"
 # The preview builds beside output/ too, under its own name, so a publish never removes a preview's folder.
 PREVIEW_STAGING_PREFIX = ".output-vorschau-"
+# The preview's quick build (only the saved pages), merged into output/ file by file.
+PREVIEW_QUICK_PREFIX = ".output-schnell-"
 PREVIOUS_NAME = ".output-alt"
 LOCK_NAME = ".veroeffentlichung.lock"
 # Names an older `invoke publish` used; cleaned up the same way.

@@ -1,6 +1,7 @@
 """Tasks for building, previewing, checking and publishing the site (`invoke --list`)."""
 
 import contextlib
+import json
 import os
 import shutil
 import sys
@@ -16,6 +17,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "plugins")]
 
 from localisation.slugs import german_slug_substitutions  # noqa: E402
 from publishing import (  # noqa: E402
+    PREVIEW_QUICK_PREFIX,
     PREVIEW_STAGING_PREFIX,
     PublishBusy,
     clean_leftovers,
@@ -190,19 +192,23 @@ PREVIEW_PRELOAD = [
 ]
 
 
-def preview_build(content: Path, processes) -> bool:
-    """One development build of `content` in a new process, swapped into output/ only if it succeeded."""
+# Settings of the preview's builds only (Pelican's --extra-settings, values in JSON): never of a publish.
+PREVIEW_SETTINGS = ["LOCALISATION_MARKDOWN_CACHE=" + json.dumps(str(ROOT / "cache" / "markdown"))]
+
+
+def preview_build(content: Path, processes, running) -> bool:
+    """One development build of `content` in a new process, swapped into output/ only if it succeeded
+    (and no newer save stopped it: `running.cancel()`)."""
     from pelican import main as pelican_main
 
     staging = new_staging_folder(ROOT, PREVIEW_STAGING_PREFIX)
-    build = processes.Process(
-        target=pelican_main, args=([str(content), "-s", str(ROOT / "pelicanconf.py"), "-o", str(staging)],)
-    )
-    build.start()
-    build.join()
-    if build.exitcode != 0:
+    arguments = [str(content), "-s", str(ROOT / "pelicanconf.py"), "-o", str(staging), "-e", *PREVIEW_SETTINGS]
+    if not running.run(processes.Process(target=pelican_main, args=(arguments,))):
         shutil.rmtree(staging, ignore_errors=True)
-        print("Die Vorschau wurde nicht neu gebaut (Meldungen oben); sie zeigt weiter den letzten Stand.", flush=True)
+        if not running.stopped:
+            print(
+                "Die Vorschau wurde nicht neu gebaut (Meldungen oben); sie zeigt weiter den letzten Stand.", flush=True
+            )
         return False
     staging.chmod(0o755)
     old_site = swap_into_place(staging, OUTPUT, remove_old=False)
@@ -213,6 +219,28 @@ def preview_build(content: Path, processes) -> bool:
     return True
 
 
+def preview_quick_build(content: Path, processes, sources: list[Path]) -> bool:
+    """The quick build: only the pages of `sources` (plugins/quick_preview), put into output/ where they differ.
+
+    No search index (the full build right after it makes one); its messages are left to the full build too."""
+    from pelican import main as pelican_main
+
+    import preview
+
+    staging = new_staging_folder(ROOT, PREVIEW_QUICK_PREFIX)
+    # -q: its warnings are not even formatted (thousands on a large site cost seconds); the full build shows them.
+    arguments = [str(content), "-s", str(ROOT / "pelicanconf.py"), "-o", str(staging), "-q", "-e", *PREVIEW_SETTINGS]
+    arguments += ["SEARCH_INDEX_ENABLED=false", "QUICK_PREVIEW_SOURCES=" + json.dumps([str(path) for path in sources])]
+    build = processes.Process(target=preview.run_quietly, args=(pelican_main, arguments))
+    build.start()
+    build.join()
+    if build.exitcode != 0 or not OUTPUT.is_dir():
+        shutil.rmtree(staging, ignore_errors=True)
+        return False
+    preview.merge_into(staging, OUTPUT)
+    return True
+
+
 @task(help={"port": "Port of the preview server (default 8000)", "content": "folder to preview (default content/)"})
 def livereload(c, port=8000, content=str(CONTENT)):
     """Build, serve on http://127.0.0.1:8000 and rebuild (in a new process) on every save."""
@@ -220,6 +248,7 @@ def livereload(c, port=8000, content=str(CONTENT)):
 
     from livereload import Server
     from livereload.handlers import LiveReloadHandler
+    from pelican.readers import MarkdownReader
     from tornado.ioloop import IOLoop
 
     import preview
@@ -228,7 +257,9 @@ def livereload(c, port=8000, content=str(CONTENT)):
     processes = multiprocessing.get_context("forkserver")
     processes.set_forkserver_preload(PREVIEW_PRELOAD)
     remove_staging_folders(ROOT, PREVIEW_STAGING_PREFIX)
-    preview_build(content, processes)
+    remove_staging_folders(ROOT, PREVIEW_QUICK_PREFIX)
+    running = preview.Running()
+    preview_build(content, processes, running)
     server = Server()
     # livereload's own watcher stays idle (preview.py watches and builds): one file, never reloading.
     # Without any, it would watch the current folder, output/ included.
@@ -238,8 +269,14 @@ def livereload(c, port=8000, content=str(CONTENT)):
     def reload_browsers() -> None:
         loop.add_callback(LiveReloadHandler.reload_waiters)
 
+    def rebuild(changes: frozenset[Path]) -> bool:
+        sources = preview.quick_sources(changes, content, MarkdownReader.file_extensions)
+        if sources and preview_quick_build(content, processes, sources):
+            reload_browsers()  # the saved page first; the full build below brings the rest
+        return preview_build(content, processes, running)
+
     watched = (content, ROOT / "theme", ROOT / "plugins", ROOT / "pelicanconf.py")
-    stop = preview.start(watched, lambda: preview_build(content, processes), reload_browsers)
+    stop = preview.start(watched, rebuild, reload_browsers, running.cancel)
     print(f"Vorschau: http://{PREVIEW_HOST}:{port}/  (Beenden mit Strg+C)")
     try:
         server.serve(host=PREVIEW_HOST, port=int(port), root=str(OUTPUT), open_url_delay=None)

@@ -14,6 +14,7 @@ reads the page: livereload ignores saves within 3 s of its previous reload.
 """
 
 import asyncio
+import http.client
 import json
 import shutil
 import socket
@@ -49,7 +50,7 @@ def fetch(url: str) -> tuple[int, str]:
             return response.status, response.read().decode("utf-8", "replace")
     except urllib.error.HTTPError as error:
         return error.code, ""
-    except OSError:
+    except (OSError, http.client.HTTPException):  # e.g. a file replaced while it was being sent: asked again
         return 0, ""
 
 

@@ -12,7 +12,7 @@ def test_saves_during_a_build_make_exactly_one_more_build():
     first_started, release = threading.Event(), threading.Event()
     builds, done = [], threading.Event()
 
-    def build() -> bool:
+    def build(_changes) -> bool:
         builds.append(len(builds) + 1)
         if len(builds) == 1:
             first_started.set()
@@ -41,7 +41,7 @@ def test_browsers_reload_only_after_a_build_that_succeeded():
     reloads, builds = [], []
     first_done, second_done = threading.Event(), threading.Event()
 
-    def build() -> bool:
+    def build(_changes) -> bool:
         builds.append(1)
         try:
             return next(outcomes)
@@ -69,7 +69,7 @@ def test_a_save_below_a_watched_folder_starts_a_build(tmp_path: Path):
     saved = threading.Event()
     builds = []
 
-    def build() -> bool:
+    def build(_changes) -> bool:
         builds.append(1)
         return True
 

@@ -239,7 +239,7 @@ def fetch(url: str) -> str:
         return response.read().decode("utf-8")
 
 
-def wait_for(condition, seconds: float = 60.0):
+def wait_for(condition, seconds: float = 60.0, interval: float = 0.3):
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         try:
@@ -247,7 +247,7 @@ def wait_for(condition, seconds: float = 60.0):
                 return True
         except OSError:
             pass
-        time.sleep(0.3)
+        time.sleep(interval)
     return False
 
 
@@ -293,13 +293,16 @@ def test_livereload_serves_on_127_0_0_1_and_rebuilds_on_save(small_site_copy):
             # The open page reloads by itself: nobody calls goto() again.
             page.get_by_text("Neu gespeicherter Absatz.").wait_for(timeout=30_000)
             browser.close()
-        # While a build runs (its staging folder exists), the last good site is served.
+        # The saved page comes first (the quick build) and is served while the full build still runs
+        # (its staging folder exists); the rest of the site is the last good one meanwhile.
         source.write_text(source.read_text(encoding="utf-8") + "\nZweiter Absatz.\n", encoding="utf-8")
-        assert wait_for(lambda: any(site_copy.glob(".output-vorschau-*")), 30), "no build started"
-        during = fetch(url)
-        assert any(site_copy.glob(".output-vorschau-*")), "the build was still running"
-        assert "Neu gespeicherter Absatz." in during and "Zweiter Absatz." not in during
-        assert wait_for(lambda: "Zweiter Absatz." in fetch(url), 60)
+
+        def saved_page_during_the_full_build() -> bool:
+            return "Zweiter Absatz." in fetch(url) and any(site_copy.glob(".output-vorschau-*"))
+
+        assert wait_for(saved_page_during_the_full_build, 30, interval=0.02), "the page came with the full build only"
+        assert "Neu gespeicherter Absatz." in fetch(url)
+        assert wait_for(lambda: not list(site_copy.glob(".output-schnell-*")), 10), "the quick build’s folder is removed"
 
 
 def tree_bytes(folder: Path) -> dict[str, bytes]:

@@ -8,6 +8,7 @@ from jinja2 import pass_context
 from markupsafe import Markup, escape
 from pelican import signals
 from pelican.readers import MarkdownReader
+from pelican.utils import pelican_open
 
 from common.dates import AuthorDateError, iso_date, long_date, long_datetime, parse_author_date
 from common.languages import home_url, search_url
@@ -21,6 +22,7 @@ from .languages import (
     localised_link,
     switcher_links,
 )
+from .reading import Converted, ConvertedFields, conversion_cache, convert
 
 # Fields whose value may span several indented lines (the publisher block shows each line).
 MULTI_LINE_FIELDS = {"contact"}
@@ -156,6 +158,26 @@ class AuthorDateMarkdownReader(MarkdownReader):
     accepts "gestern Nachmittag" as today's date. This one accepts ISO and German
     dates only and refuses the rest with a German reason.
     """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        folder = self.settings.get("LOCALISATION_MARKDOWN_CACHE")
+        self._conversions = conversion_cache(folder, self.settings) if folder else None
+
+    def read(self, source_path):
+        """As Pelican reads, but in the preview the conversion of an unchanged text comes from the cache."""
+        if self._conversions is None:
+            return super().read(source_path)
+        self._source_path = source_path
+        with pelican_open(source_path) as text:
+            converted = self._conversions.get(text)
+            if not isinstance(converted, Converted):
+                converted = convert(text, self.settings["MARKDOWN"], self.settings["FORMATTED_FIELDS"])
+                self._conversions.put(text, converted)
+        if converted.meta is None:
+            return converted.content, {}
+        self._md = ConvertedFields(converted.formatted)
+        return converted.content, self._parse_metadata(converted.meta)
 
     def process_metadata(self, name, value):
         if isinstance(value, list) and name not in MULTI_LINE_FIELDS:

@@ -7,14 +7,11 @@ a report of other rules or settings is never shown. Entries are single files wri
 renamed into place; one nobody used for `MAX_AGE_DAYS` is removed.
 """
 
-import hashlib
-import importlib.metadata
 import json
-import os
-import pickle
-import time
 from dataclasses import fields
 from pathlib import Path
+
+from common.file_cache import FileCache, code_fingerprint
 
 from .hints import PageReport
 from .options import Options
@@ -34,12 +31,7 @@ def options_text(options: Options) -> str:
 
 def rules_version() -> str:
     """A fingerprint of the rules' code and of the language data packages they read."""
-    digest = hashlib.sha256()
-    for path in sorted(Path(__file__).parent.glob("*.py")):
-        digest.update(path.name.encode() + b"\0" + path.read_bytes())
-    for package in ("HanTa", "wordfreq"):
-        digest.update(package.encode() + importlib.metadata.version(package).encode())
-    return digest.hexdigest()
+    return code_fingerprint(Path(__file__).parent, packages=("HanTa", "wordfreq"))
 
 
 class ReportCache:
@@ -47,43 +39,17 @@ class ReportCache:
 
     def __init__(self, folder: Path, options: Options):
         self.folder = folder
-        self.salt = (rules_version() + options_text(options)).encode()
-
-    def _file(self, text: str) -> Path:
-        return self.folder / (hashlib.sha256(self.salt + text.encode()).hexdigest() + SUFFIX)
+        self._store = FileCache(folder, (rules_version() + options_text(options)).encode(), SUFFIX, MAX_AGE_DAYS)
 
     def get(self, text: str) -> PageReport | None:
         """The stored report of this text, or None (also when the entry cannot be read)."""
-        path = self._file(text)
-        try:
-            with path.open("rb") as stored:
-                report = pickle.load(stored)
-            os.utime(path)  # used: kept for another MAX_AGE_DAYS
-        except Exception:  # missing, half-written by a killed build, or from another Python: check again
-            return None
+        report = self._store.get(text)
         return report if isinstance(report, PageReport) else None
 
     def put(self, text: str, report: PageReport) -> None:
         """Store the report (silently not, if the folder cannot be written: the hints are shown anyway)."""
-        path = self._file(text)
-        partial = path.with_name(f".{path.name}.{os.getpid()}")
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            partial.write_bytes(pickle.dumps(report))
-            os.replace(partial, path)
-        except OSError:
-            partial.unlink(missing_ok=True)
+        self._store.put(text, report)
 
     def prune(self, now: float | None = None) -> None:
         """Remove entries (and partial ones) unused for longer than MAX_AGE_DAYS."""
-        limit = (time.time() if now is None else now) - MAX_AGE_DAYS * 86400
-        try:
-            entries = list(self.folder.iterdir())
-        except OSError:
-            return
-        for entry in entries:
-            try:
-                if entry.stat().st_mtime < limit:
-                    entry.unlink()
-            except OSError:
-                continue
+        self._store.prune(now)

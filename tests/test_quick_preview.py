@@ -1,0 +1,182 @@
+"""The preview's quick build (plugins/quick_preview, preview.py) and its Markdown cache (localisation/reading.py).
+
+A save is answered first by a build that writes only the saved files' pages; they must be the pages
+the full build writes. Markdown is converted once per text in the preview; what the reader returns
+with the cache must be what Pelican's reader returns without it.
+"""
+
+import threading
+from pathlib import Path
+
+import pytest
+from pelican.readers import MarkdownReader
+from pelican.settings import read_settings
+
+import preview
+from conftest import ROOT, build_site
+from localisation.plugin import AuthorDateMarkdownReader
+from localisation.reading import conversion_cache
+
+WAIT = 30
+
+ARTICLE = """Title: Sprachcafé im Rathaus
+Date: 12.03.2025 18:00
+Category: Meldungen
+Tags: Integration, Ehrenamt
+Summary: Jeden Mittwoch üben Menschen aus vielen Ländern gemeinsam *Deutsch* im "Rathaus".
+Contact: Stabsstelle
+    Rathausplatz 1
+
+## Wann und wo
+
+Das Sprachcafé ist **kostenlos**. Bringen Sie gern Fragen mit[^1].
+
+| Tag | Zeit |
+| --- | --- |
+| Mittwoch | 18 Uhr |
+
+[^1]: Auch zu Formularen.
+"""
+
+
+def small_content(folder: Path) -> Path:
+    (folder / "artikel").mkdir(parents=True)
+    for number in (1, 2, 3):
+        (folder / "artikel" / f"2025-0{number}-01-meldung-{number}.md").write_text(
+            f"Title: Meldung {number}\nDate: 2025-0{number}-01 10:00\nCategory: Meldungen\nTags: Integration\n"
+            f"Summary: Eine kurze Meldung mit der Nummer {number} über das Sprachcafé im Rathaus.\n\n"
+            f"Der Text der Meldung {number} über Sprache und Nachbarschaft.\n",
+            encoding="utf-8",
+        )
+    return folder
+
+
+def files_of(folder: Path) -> dict[str, bytes]:
+    return {path.relative_to(folder).as_posix(): path.read_bytes() for path in folder.rglob("*") if path.is_file()}
+
+
+def test_a_quick_build_writes_only_the_saved_files_pages_and_they_equal_the_full_builds(tmp_path):
+    content = small_content(tmp_path / "inhalt")
+    full = build_site(content, "pelicanconf.py", tmp_path / "voll", "-e", "SEARCH_INDEX_ENABLED=false")
+    saved = content / "artikel" / "2025-02-01-meldung-2.md"
+    quick = build_site(
+        content,
+        "pelicanconf.py",
+        tmp_path / "schnell",
+        "-e",
+        "SEARCH_INDEX_ENABLED=false",
+        f'QUICK_PREVIEW_SOURCES=["{saved}"]',
+    )
+    pages = sorted(name for name in files_of(quick) if name.endswith(".html"))
+    assert pages == ["aktuelles/2025/meldung-2/index.html"], "no listing, no other item: only the saved page"
+    assert files_of(quick)[pages[0]] == files_of(full)[pages[0]]
+    assert len([name for name in files_of(full) if name.endswith(".html")]) > 10
+
+
+def test_the_preview_brings_the_quick_builds_pages_and_new_files_but_leaves_the_rest_to_the_full_build(tmp_path):
+    output, built = tmp_path / "output", tmp_path / "schnell"
+    for folder in (output, built):
+        (folder / "aktuelles" / "a").mkdir(parents=True)
+    (output / "aktuelles" / "a" / "index.html").write_text("alt", encoding="utf-8")
+    (built / "aktuelles" / "a" / "index.html").write_text("neu", encoding="utf-8")
+    (output / "sitemap.xml").write_text("alle Adressen", encoding="utf-8")
+    (built / "sitemap.xml").write_text("nur eine", encoding="utf-8")
+    (output / "index.html").write_text("Startseite", encoding="utf-8")
+    (built / "bilder").mkdir()
+    (built / "bilder" / "neu.webp").write_bytes(b"RIFF")
+    assert preview.merge_into(built, output) == 2
+    assert (output / "aktuelles" / "a" / "index.html").read_text(encoding="utf-8") == "neu"
+    assert (output / "bilder" / "neu.webp").read_bytes() == b"RIFF"
+    assert (output / "sitemap.xml").read_text(encoding="utf-8") == "alle Adressen"
+    assert (output / "index.html").read_text(encoding="utf-8") == "Startseite", "not in the quick build: kept"
+    assert not built.exists()
+    assert not [path.name for path in output.rglob(".*")], "no partial file left"
+
+
+def test_only_saves_of_content_get_a_quick_build(tmp_path):
+    content = small_content(tmp_path / "inhalt")
+    article = content / "artikel" / "2025-01-01-meldung-1.md"
+    image = content / "bild.png"
+    image.write_bytes(b"png")
+    extensions = MarkdownReader.file_extensions
+    assert preview.quick_sources({article}, content, extensions) == [article]
+    assert preview.quick_sources({article, image}, content, extensions) == [article], "the image is copied anyway"
+    assert preview.quick_sources({image}, content, extensions) is None, "no page of its own"
+    assert preview.quick_sources({article, ROOT / "theme" / "css" / "base.css"}, content, extensions) is None
+    assert preview.quick_sources({article, content / "artikel" / "geloescht.md"}, content, extensions) is None
+
+
+def test_a_save_during_a_build_stops_it_and_the_next_build_knows_every_saved_path():
+    started, stopped = threading.Event(), threading.Event()
+    builds = []
+
+    def build(paths) -> bool:
+        builds.append(sorted(paths))
+        if len(builds) == 1:
+            started.set()
+            assert stopped.wait(WAIT), "the build was not stopped"
+            return False
+        return True
+
+    done = threading.Event()
+    rebuilds = preview.Rebuilds(build, done.set, cancel=stopped.set)
+    thread = threading.Thread(target=rebuilds.run, daemon=True)
+    thread.start()
+    rebuilds.request([Path("a.md")])
+    assert started.wait(WAIT)
+    rebuilds.request([Path("b.md")])
+    rebuilds.request([Path("c.md")])
+    assert done.wait(WAIT)
+    rebuilds.stop()
+    thread.join(WAIT)
+    assert builds == [[Path("a.md")], [Path("b.md"), Path("c.md")]]
+
+
+@pytest.fixture(scope="module")
+def settings():
+    return read_settings(str(ROOT / "pelicanconf.py"))
+
+
+def read_with(settings, path: Path, cache_folder: Path | None):
+    folder = str(cache_folder) if cache_folder else None
+    reader = AuthorDateMarkdownReader({**settings, "LOCALISATION_MARKDOWN_CACHE": folder})
+    return reader.read(str(path))
+
+
+@pytest.mark.parametrize("name", ["artikel.md", "ohne-kopf.md"])
+def test_the_markdown_cache_returns_what_pelicans_reader_returns(settings, tmp_path, name):
+    source = tmp_path / name
+    source.write_text(ARTICLE if name == "artikel.md" else "Nur Text, **kein** Kopf.\n", encoding="utf-8")
+    expected = read_with(settings, source, None)
+    cache = tmp_path / "cache"
+    first = read_with(settings, source, cache)  # converted and stored
+    assert len(list(cache.iterdir())) == 1
+    again = read_with(settings, source, cache)  # from the cache
+    for content, metadata in (first, again):
+        assert content == expected[0]
+        assert metadata == expected[1]
+        assert {key: type(value) for key, value in metadata.items()} == {
+            key: type(value) for key, value in expected[1].items()
+        }
+    if name == "artikel.md":
+        assert "<em>Deutsch</em>" in again[1]["summary"] and "&bdquo;" in again[1]["summary"]
+        assert again[1]["date"].year == 2025 and again[1]["date"].day == 12
+
+
+def test_the_markdown_cache_serves_an_entry_only_for_the_same_text_and_settings(settings, tmp_path):
+    source = tmp_path / "artikel.md"
+    source.write_text(ARTICLE, encoding="utf-8")
+    cache = tmp_path / "cache"
+    read_with(settings, source, cache)
+    source.write_text(ARTICLE.replace("kostenlos", "umsonst"), encoding="utf-8")
+    assert "umsonst" in read_with(settings, source, cache)[0]
+    other = {**settings, "MARKDOWN": {**settings["MARKDOWN"], "output_format": "xhtml"}}
+    assert conversion_cache(str(cache), other).salt != conversion_cache(str(cache), settings).salt
+    assert len(list(cache.iterdir())) == 2
+
+
+def test_publishing_and_development_builds_do_not_use_the_markdown_cache():
+    published = read_settings(str(ROOT / "publishconf.py"))
+    development = read_settings(str(ROOT / "pelicanconf.py"))
+    assert published["LOCALISATION_MARKDOWN_CACHE"] is None
+    assert development["LOCALISATION_MARKDOWN_CACHE"] is None
