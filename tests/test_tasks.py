@@ -302,7 +302,9 @@ def test_livereload_serves_on_127_0_0_1_and_rebuilds_on_save(small_site_copy):
 
         assert wait_for(saved_page_during_the_full_build, 30, interval=0.02), "the page came with the full build only"
         assert "Neu gespeicherter Absatz." in fetch(url)
-        assert wait_for(lambda: not list(site_copy.glob(".output-schnell-*")), 10), "the quick build’s folder is removed"
+        assert wait_for(lambda: not list(site_copy.glob(".output-schnell-*")), 10), (
+            "the quick build’s folder is removed"
+        )
 
 
 def tree_bytes(folder: Path) -> dict[str, bytes]:
