@@ -17,10 +17,12 @@ reload the browsers; the web server keeps serving the last good site throughout.
 """
 
 import filecmp
+import json
 import os
 import shutil
 import threading
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 import watchfiles
@@ -118,21 +120,59 @@ def start(
     return stopping
 
 
-def quick_sources(changes: Iterable[Path], content: Path, markdown_extensions: Iterable[str]) -> list[Path] | None:
-    """The saved Markdown files whose pages a quick build can write, or None when only a full build will do.
+@dataclass(frozen=True)
+class QuickPlan:
+    """What the preview can do before the full build: write these sources' pages, take these pages away."""
 
-    Anything outside `content` (templates, CSS, settings, plugins) can change every page. A file
-    removed below `content` leaves pages only the full build removes (the quick build adds, never
-    deletes). Static files (images, documents) need no source of their own: the quick build copies them.
+    sources: list[Path]
+    removed: list[str]  # paths below output/ of the files written from deleted sources
+
+
+def quick_plan(
+    changes: Iterable[Path], content: Path, markdown_extensions: Iterable[str], manifest: dict[str, str]
+) -> QuickPlan | None:
+    """The quick step for these saves, or None when only a full build will do.
+
+    Anything outside `content` (templates, CSS, settings, plugins) can change every page, and a deleted
+    static file is only removed by the full build. A deleted Markdown file's page is looked up in
+    `manifest` (source path → path below output/, written by the last build). Static files need no
+    step of their own: the quick build copies them.
     """
     suffixes = {f".{extension.lower()}" for extension in markdown_extensions}  # Pelican's, without the dot
-    sources = []
+    sources, removed = [], []
     for path in changes:
-        if not path.is_relative_to(content) or not path.exists():
+        if not path.is_relative_to(content):
             return None
-        if path.suffix.lower() in suffixes:
-            sources.append(path)
-    return sorted(sources) or None
+        is_markdown = path.suffix.lower() in suffixes
+        if path.exists():
+            if is_markdown:
+                sources.append(path)
+        elif is_markdown and str(path) in manifest:
+            removed.append(manifest[str(path)])
+        elif is_markdown:
+            continue  # never built (an editor's temporary file): nothing to take away
+        else:
+            return None
+    if not sources and not removed:
+        return None
+    return QuickPlan(sorted(sources), sorted(removed))
+
+
+def read_manifest(path: Path) -> dict[str, str]:
+    """The last build's {source path: path below output/}; empty if there is none (or it cannot be read)."""
+    try:
+        manifest = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return manifest if isinstance(manifest, dict) else {}
+
+
+def take_away(output: Path, removed: Iterable[str]) -> None:
+    """Remove the pages of deleted sources from `output` (only files inside it)."""
+    for relative in removed:
+        target = (output / relative).resolve()
+        if target.is_relative_to(output.resolve()) and target.is_file():
+            target.unlink()
 
 
 def merge_into(built: Path, output: Path) -> int:

@@ -193,7 +193,11 @@ PREVIEW_PRELOAD = [
 
 
 # Settings of the preview's builds only (Pelican's --extra-settings, values in JSON): never of a publish.
-PREVIEW_SETTINGS = ["LOCALISATION_MARKDOWN_CACHE=" + json.dumps(str(ROOT / "cache" / "markdown"))]
+PREVIEW_MANIFEST = ROOT / "cache" / "vorschau-seiten.json"  # which file each source became (plugins/quick_preview)
+PREVIEW_SETTINGS = [
+    "LOCALISATION_MARKDOWN_CACHE=" + json.dumps(str(ROOT / "cache" / "markdown")),
+    "QUICK_PREVIEW_MANIFEST=" + json.dumps(str(PREVIEW_MANIFEST)),
+]
 
 
 def preview_build(content: Path, processes, running) -> bool:
@@ -270,9 +274,12 @@ def livereload(c, port=8000, content=str(CONTENT)):
         loop.add_callback(LiveReloadHandler.reload_waiters)
 
     def rebuild(changes: frozenset[Path]) -> bool:
-        sources = preview.quick_sources(changes, content, MarkdownReader.file_extensions)
-        if sources and preview_quick_build(content, processes, sources):
-            reload_browsers()  # the saved page first; the full build below brings the rest
+        manifest = preview.read_manifest(PREVIEW_MANIFEST)
+        plan = preview.quick_plan(changes, content, MarkdownReader.file_extensions, manifest)
+        if plan:  # the saved pages first (a deleted file's page gone); the full build below brings the rest
+            preview.take_away(OUTPUT, plan.removed)
+            if not plan.sources or preview_quick_build(content, processes, plan.sources):
+                reload_browsers()
         return preview_build(content, processes, running)
 
     watched = (content, ROOT / "theme", ROOT / "plugins", ROOT / "pelicanconf.py")

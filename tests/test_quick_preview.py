@@ -93,17 +93,46 @@ def test_the_preview_brings_the_quick_builds_pages_and_new_files_but_leaves_the_
     assert not [path.name for path in output.rglob(".*")], "no partial file left"
 
 
-def test_only_saves_of_content_get_a_quick_build(tmp_path):
+def test_only_saves_of_content_get_a_quick_step_and_a_deleted_files_page_is_found_in_the_manifest(tmp_path):
     content = small_content(tmp_path / "inhalt")
     article = content / "artikel" / "2025-01-01-meldung-1.md"
+    deleted = content / "artikel" / "2025-02-01-meldung-2.md"
+    manifest = {str(deleted): "aktuelles/2025/meldung-2/index.html"}
+    deleted.unlink()
     image = content / "bild.png"
     image.write_bytes(b"png")
-    extensions = MarkdownReader.file_extensions
-    assert preview.quick_sources({article}, content, extensions) == [article]
-    assert preview.quick_sources({article, image}, content, extensions) == [article], "the image is copied anyway"
-    assert preview.quick_sources({image}, content, extensions) is None, "no page of its own"
-    assert preview.quick_sources({article, ROOT / "theme" / "css" / "base.css"}, content, extensions) is None
-    assert preview.quick_sources({article, content / "artikel" / "geloescht.md"}, content, extensions) is None
+
+    def plan(*paths):
+        return preview.quick_plan(set(paths), content, MarkdownReader.file_extensions, manifest)
+
+    assert plan(article) == preview.QuickPlan([article], [])
+    assert plan(article, image) == preview.QuickPlan([article], []), "the image is copied anyway"
+    assert plan(image) is None, "no page of its own"
+    assert plan(article, ROOT / "theme" / "css" / "base.css") is None, "a theme change: the full build only"
+    assert plan(deleted) == preview.QuickPlan([], ["aktuelles/2025/meldung-2/index.html"])
+    assert plan(content / "artikel" / "nie-gebaut.md") is None
+    assert plan(content / "geloeschtes-bild.png") is None
+
+
+def test_a_preview_build_notes_each_sources_page_and_a_deleted_ones_page_is_taken_away(tmp_path):
+    content = small_content(tmp_path / "inhalt")
+    manifest = tmp_path / "cache" / "seiten.json"
+    output = build_site(
+        content,
+        "pelicanconf.py",
+        tmp_path / "output",
+        "-e",
+        "SEARCH_INDEX_ENABLED=false",
+        f'QUICK_PREVIEW_MANIFEST="{manifest}"',
+    )
+    pages = preview.read_manifest(manifest)
+    source = str(content / "artikel" / "2025-02-01-meldung-2.md")
+    assert pages[source] == "aktuelles/2025/meldung-2/index.html"
+    assert all((output / page).is_file() for page in pages.values()) and len(pages) == 3
+    preview.take_away(output, [pages[source], "../ausserhalb.html"])
+    assert not (output / pages[source]).exists()
+    assert (output / "aktuelles" / "2025" / "meldung-1" / "index.html").is_file()
+    assert preview.read_manifest(tmp_path / "fehlt.json") == {}
 
 
 def test_a_save_during_a_build_stops_it_and_the_next_build_knows_every_saved_path():
