@@ -9,7 +9,9 @@ answers it in two steps:
 1. the quick build: every item is read as always, but only the saved files' own pages are written
    (plugins/quick_preview); they replace their old versions in output/ and the browsers reload;
 2. the full build, beside output/, swapped in whole when it succeeded; the browsers reload again
-   and every listing, tag page and teaser is right.
+   and every listing, tag page and teaser is right;
+3. the search index (Pagefind) of the new site, made beside it and swapped in; until then the
+   search uses the previous index.
 
 A save during a full build stops it: the next round starts with the newer save's quick build, so
 an editor who saves every few seconds never waits for a whole site. Only builds that succeeded
@@ -20,6 +22,7 @@ import filecmp
 import json
 import os
 import shutil
+import subprocess
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -35,7 +38,8 @@ class Rebuilds:
     """Builds on request, one at a time, each with the paths saved since the one before.
 
     Requests that arrive during a build make exactly one more; `cancel()` (if given) is called for
-    them, so that a long build can stop early when a newer save makes it outdated.
+    them, so that a long build can stop early when a newer save makes it outdated. `after()` runs
+    once the browsers were told (the search index): a request stops it the same way.
     """
 
     def __init__(
@@ -43,10 +47,12 @@ class Rebuilds:
         build: Callable[[frozenset[Path]], bool],
         built: Callable[[], None],
         cancel: Callable[[], None] | None = None,
+        after: Callable[[], None] | None = None,
     ):
         self._build = build
         self._built = built
         self._cancel = cancel
+        self._after = after
         self._wanted = threading.Condition()
         self._pending = False
         self._paths: set[Path] = set()
@@ -81,12 +87,13 @@ class Rebuilds:
                 paths, self._paths = frozenset(self._paths), set()
                 self._building = True
             try:
-                succeeded = self._build(paths)
+                if self._build(paths):
+                    self._built()
+                    if self._after:
+                        self._after()
             finally:
                 with self._wanted:
                     self._building = False
-            if succeeded:
-                self._built()
 
 
 def watch(paths: Iterable[Path], changed: Callable[[set[Path]], None], stop: threading.Event) -> None:
@@ -102,9 +109,10 @@ def start(
     build: Callable[[frozenset[Path]], bool],
     built: Callable[[], None],
     cancel: Callable[[], None] | None = None,
+    after: Callable[[], None] | None = None,
 ) -> Callable[[], None]:
     """Watch `paths` and rebuild in background threads; returns the function that stops both."""
-    rebuilds = Rebuilds(build, built, cancel)
+    rebuilds = Rebuilds(build, built, cancel, after)
     stop = threading.Event()
     threads = [
         threading.Thread(target=rebuilds.run, name="vorschau-bau", daemon=True),
@@ -196,6 +204,28 @@ def merge_into(built: Path, output: Path) -> int:
             changed += 1
     shutil.rmtree(built, ignore_errors=True)
     return changed
+
+
+class Command:
+    """A program run the way `Running` runs a multiprocessing.Process (start, join, exitcode, terminate)."""
+
+    def __init__(self, arguments: list[str]):
+        self.arguments = arguments
+        self.errors = ""  # what the program wrote to stderr
+        self._process = None
+
+    def start(self) -> None:
+        self._process = subprocess.Popen(self.arguments, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+
+    def join(self) -> None:
+        self.errors = self._process.communicate()[1]
+
+    @property
+    def exitcode(self) -> int | None:
+        return self._process.poll()
+
+    def terminate(self) -> None:
+        self._process.terminate()
 
 
 class Running:

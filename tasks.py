@@ -21,6 +21,7 @@ from publishing import (  # noqa: E402
     PREVIEW_STAGING_PREFIX,
     PublishBusy,
     clean_leftovers,
+    exchange,
     new_staging_folder,
     publish_lock,
     remove_staging_folders,
@@ -202,11 +203,14 @@ PREVIEW_SETTINGS = [
 
 def preview_build(content: Path, processes, running) -> bool:
     """One development build of `content` in a new process, swapped into output/ only if it succeeded
-    (and no newer save stopped it: `running.cancel()`)."""
+    (and no newer save stopped it: `running.cancel()`). Without a search index: the last one is carried
+    over until `preview_index` has made the new one."""
     from pelican import main as pelican_main
+    from search_index.plugin import OUTPUT_SUBDIR
 
     staging = new_staging_folder(ROOT, PREVIEW_STAGING_PREFIX)
     arguments = [str(content), "-s", str(ROOT / "pelicanconf.py"), "-o", str(staging), "-e", *PREVIEW_SETTINGS]
+    arguments.append("SEARCH_INDEX_ENABLED=false")
     if not running.run(processes.Process(target=pelican_main, args=(arguments,))):
         shutil.rmtree(staging, ignore_errors=True)
         if not running.stopped:
@@ -214,12 +218,43 @@ def preview_build(content: Path, processes, running) -> bool:
                 "Die Vorschau wurde nicht neu gebaut (Meldungen oben); sie zeigt weiter den letzten Stand.", flush=True
             )
         return False
+    if (OUTPUT / OUTPUT_SUBDIR).is_dir():  # linked, not copied: the index is replaced whole, never edited
+        shutil.copytree(OUTPUT / OUTPUT_SUBDIR, staging / OUTPUT_SUBDIR, copy_function=os.link)
     staging.chmod(0o755)
     old_site = swap_into_place(staging, OUTPUT, remove_old=False)
     if (
         old_site is not None
     ):  # removed meanwhile: browsers reload now (a killed preview's leftover goes at its next start)
         threading.Thread(target=shutil.rmtree, args=(old_site,), kwargs={"ignore_errors": True}, daemon=True).start()
+    return True
+
+
+def preview_index(running) -> bool:
+    """The search index of output/ (Pagefind), made in a folder beside it and swapped in whole."""
+    from search_index.plugin import OUTPUT_SUBDIR, finish_bundle, pagefind_command
+
+    import preview
+
+    bundle = new_staging_folder(ROOT, PREVIEW_STAGING_PREFIX)
+    indexing = preview.Command(pagefind_command(str(OUTPUT), str(bundle)))
+    problem = None
+    if not running.run(indexing):
+        if not running.stopped:
+            problem = f"Suchindex: Pagefind ist gescheitert, die Suche zeigt den letzten Stand. {indexing.errors}"
+    else:
+        problem = finish_bundle(bundle)
+    if problem or running.stopped:
+        shutil.rmtree(bundle, ignore_errors=True)
+        if problem:
+            print(problem, flush=True)
+        return False
+    bundle.chmod(0o755)
+    current = OUTPUT / OUTPUT_SUBDIR
+    if current.is_dir() and exchange(bundle, current):
+        shutil.rmtree(bundle, ignore_errors=True)  # now holds the previous index
+    else:
+        shutil.rmtree(current, ignore_errors=True)
+        os.rename(bundle, current)
     return True
 
 
@@ -263,7 +298,8 @@ def livereload(c, port=8000, content=str(CONTENT)):
     remove_staging_folders(ROOT, PREVIEW_STAGING_PREFIX)
     remove_staging_folders(ROOT, PREVIEW_QUICK_PREFIX)
     running = preview.Running()
-    preview_build(content, processes, running)
+    if preview_build(content, processes, running):
+        preview_index(running)
     server = Server()
     # livereload's own watcher stays idle (preview.py watches and builds): one file, never reloading.
     # Without any, it would watch the current folder, output/ included.
@@ -283,7 +319,7 @@ def livereload(c, port=8000, content=str(CONTENT)):
         return preview_build(content, processes, running)
 
     watched = (content, ROOT / "theme", ROOT / "plugins", ROOT / "pelicanconf.py")
-    stop = preview.start(watched, rebuild, reload_browsers, running.cancel)
+    stop = preview.start(watched, rebuild, reload_browsers, running.cancel, lambda: preview_index(running))
     print(f"Vorschau: http://{PREVIEW_HOST}:{port}/  (Beenden mit Strg+C)")
     try:
         server.serve(host=PREVIEW_HOST, port=int(port), root=str(OUTPUT), open_url_delay=None)
