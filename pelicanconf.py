@@ -194,6 +194,7 @@ PLUGINS = [
     "pelican.plugins.sitemap",
     "sitemap_languages",  # after the sitemap: adds each address's language versions to sitemap.xml
     "publication_guard",
+    "fast_listings",  # tag, category and author pages without Pelican’s quadratic look-ups
     "site_structure",
     "events",  # before sessions, documents, contacts: they read `item.event`
     "sessions",

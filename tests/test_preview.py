@@ -80,3 +80,29 @@ def test_a_save_below_a_watched_folder_starts_a_build(tmp_path: Path):
     finally:
         stop()
     assert builds
+
+
+def test_the_step_after_a_build_runs_once_browsers_were_told_and_only_after_success():
+    outcomes = iter([False, True])
+    order, first_done, done = [], threading.Event(), threading.Event()
+
+    def build(_changes) -> bool:
+        succeeded = next(outcomes)
+        order.append(f"build {'ok' if succeeded else 'failed'}")
+        first_done.set()
+        return succeeded
+
+    def after() -> None:
+        order.append("index")
+        done.set()
+
+    rebuilds = preview.Rebuilds(build, lambda: order.append("reload"), after=after)
+    thread = threading.Thread(target=rebuilds.run, daemon=True)
+    thread.start()
+    rebuilds.request()
+    assert first_done.wait(WAIT)
+    rebuilds.request()
+    assert done.wait(WAIT)
+    rebuilds.stop()
+    thread.join(WAIT)
+    assert order == ["build failed", "build ok", "reload", "index"]
