@@ -4,7 +4,7 @@ livereload's own watcher looks for changes every 0.8 s, runs the build inside it
 event loop (so no page is served while a build runs: two minutes at 10,000 articles) and tells
 browsers nothing within 3 s of its previous reload. Here a watcher thread (watchfiles, which
 Pelican itself uses: inotify on Linux) hears a save within milliseconds and a builder thread
-answers it in two steps:
+answers it in three steps:
 
 1. the quick build: every item is read as always, but only the saved files' own pages are written
    (plugins/quick_preview); they replace their old versions in output/ and the browsers reload;
@@ -229,17 +229,31 @@ class Command:
 
 
 class Running:
-    """The build process of the moment, so that a newer save can stop it."""
+    """The build process of the moment, so that a newer save can stop it.
+
+    A save that comes while no process runs (during the quick build) stops the next one of the
+    round before it starts: the round that follows for that save does all of it again anyway.
+    """
 
     def __init__(self):
         self._lock = threading.Lock()
         self._process = None
         self._stopped = False
+        self._skip = False
+
+    def begin(self) -> None:
+        """A new round of builds for the latest saves: nothing of it is stopped yet."""
+        with self._lock:
+            self._skip = False
 
     def run(self, process) -> bool:
-        """Start `process` (a multiprocessing.Process), wait for it; True if it succeeded and nobody stopped it."""
+        """Start `process` (a multiprocessing.Process or a Command), wait for it; True if it succeeded and
+        nobody stopped it."""
         with self._lock:
-            self._stopped = False
+            self._stopped = self._skip
+            if self._skip:
+                self._skip = False
+                return False
             self._process = process
             process.start()
         process.join()
@@ -253,11 +267,14 @@ class Running:
         return self._stopped
 
     def cancel(self) -> None:
-        """Stop the running process, if any (its output folder is removed by whoever started it)."""
+        """Stop the running process, or the next one if none runs (its output folder is removed by whoever
+        started it)."""
         with self._lock:
             if self._process is not None and self._process.exitcode is None:
                 self._stopped = True
                 self._process.terminate()
+            elif self._process is None:
+                self._skip = True
 
 
 def run_quietly(main: Callable[[list[str]], object], arguments: list[str]) -> None:

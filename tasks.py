@@ -310,6 +310,7 @@ def livereload(c, port=8000, content=str(CONTENT)):
         loop.add_callback(LiveReloadHandler.reload_waiters)
 
     def rebuild(changes: frozenset[Path]) -> bool:
+        running.begin()
         manifest = preview.read_manifest(PREVIEW_MANIFEST)
         plan = preview.quick_plan(changes, content, MarkdownReader.file_extensions, manifest)
         if plan:  # the saved pages first (a deleted file's page gone); the full build below brings the rest

@@ -209,3 +209,44 @@ def test_publishing_and_development_builds_do_not_use_the_markdown_cache():
     development = read_settings(str(ROOT / "pelicanconf.py"))
     assert published["LOCALISATION_MARKDOWN_CACHE"] is None
     assert development["LOCALISATION_MARKDOWN_CACHE"] is None
+
+
+class Sleeper:
+    """A stand-in build process: runs until terminated or released."""
+
+    def __init__(self):
+        self.started, self.released, self.exitcode = threading.Event(), threading.Event(), None
+
+    def start(self):
+        self.started.set()
+
+    def join(self):
+        self.released.wait(WAIT)
+        self.exitcode = -15 if self.exitcode is None else self.exitcode
+
+    def terminate(self):
+        self.released.set()
+
+
+def test_a_newer_save_stops_the_running_process_or_the_next_one_of_the_round():
+    running = preview.Running()
+    process = Sleeper()
+    outcome = []
+    thread = threading.Thread(target=lambda: outcome.append(running.run(process)))
+    thread.start()
+    assert process.started.wait(WAIT)
+    running.cancel()
+    thread.join(WAIT)
+    assert outcome == [False] and running.stopped
+    # During the quick build no process runs: the round's full build is then not started at all.
+    running.begin()
+    running.cancel()
+    later = Sleeper()
+    assert running.run(later) is False and running.stopped and not later.started.is_set()
+    # A new round starts clean: a stop meant for the old one does not reach it.
+    running.cancel()
+    running.begin()
+    finished = Sleeper()
+    finished.exitcode = 0
+    finished.released.set()
+    assert running.run(finished) is True and not running.stopped
