@@ -184,8 +184,16 @@ PREVIEW_PRELOAD = [
     "bs4",
     "PIL.Image",
     "babel.dates",
+    "markdown.extensions.extra",  # the extensions in MARKDOWN, imported by the first file each build reads
+    "markdown.extensions.sane_lists",
+    "markdown.extensions.smarty",
+    "markdown.extensions.toc",
     "numpy",
     "scipy.sparse",
+    "scipy.linalg",  # teasers (auch_interessant.scoring)
+    "scipy.sparse.linalg",
+    "babel.numbers",  # documents: file sizes
+    "dateutil.rrule",  # events: recurrences
     "icalendar",  # events
     "pypdf",  # documents
     "HanTa.HanoverTagger",  # plain-language hints (in the process they start beside the build)
