@@ -22,6 +22,7 @@ import filecmp
 import json
 import os
 import shutil
+import signal
 import subprocess
 import threading
 from collections.abc import Callable, Iterable
@@ -215,7 +216,13 @@ class Command:
         self._process = None
 
     def start(self) -> None:
-        self._process = subprocess.Popen(self.arguments, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        self._process = subprocess.Popen(
+            self.arguments, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True
+        )
+
+    @property
+    def pid(self) -> int:
+        return self._process.pid
 
     def join(self) -> None:
         self.errors = self._process.communicate()[1]
@@ -272,14 +279,22 @@ class Running:
         with self._lock:
             if self._process is not None and self._process.exitcode is None:
                 self._stopped = True
-                self._process.terminate()
+                group = getattr(self._process, "pid", None)  # it leads its own (run_in_own_group, Command)
+                try:
+                    os.killpg(group, signal.SIGTERM) if group else self._process.terminate()
+                except (ProcessLookupError, PermissionError):
+                    self._process.terminate()
             elif self._process is None:
                 self._skip = True
 
 
-def run_quietly(main: Callable[[list[str]], object], arguments: list[str]) -> None:
-    """`main(arguments)` with its output discarded (the quick build: the full build reports every problem)."""
-    with open(os.devnull, "w") as nothing:
-        os.dup2(nothing.fileno(), 1)
-        os.dup2(nothing.fileno(), 2)
+def run_in_own_group(main: Callable[[list[str]], object], arguments: list[str], quiet: bool = False) -> None:
+    """`main(arguments)` as the leader of a new process group, so that stopping the build stops every process
+    it started too (the language hints run in a worker process that would otherwise wait forever); with
+    `quiet`, its output is discarded (the quick build: the full build reports every problem)."""
+    os.setpgrp()
+    if quiet:
+        with open(os.devnull, "w") as nothing:
+            os.dup2(nothing.fileno(), 1)
+            os.dup2(nothing.fileno(), 2)
     main(arguments)

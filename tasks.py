@@ -4,6 +4,7 @@ import contextlib
 import json
 import os
 import shutil
+import signal
 import sys
 import threading
 from datetime import datetime
@@ -216,10 +217,12 @@ def preview_build(content: Path, processes, running) -> bool:
     from pelican import main as pelican_main
     from search_index.plugin import OUTPUT_SUBDIR
 
+    import preview
+
     staging = new_staging_folder(ROOT, PREVIEW_STAGING_PREFIX)
     arguments = [str(content), "-s", str(ROOT / "pelicanconf.py"), "-o", str(staging), "-e", *PREVIEW_SETTINGS]
     arguments.append("SEARCH_INDEX_ENABLED=false")
-    if not running.run(processes.Process(target=pelican_main, args=(arguments,))):
+    if not running.run(processes.Process(target=preview.run_in_own_group, args=(pelican_main, arguments))):
         shutil.rmtree(staging, ignore_errors=True)
         if not running.stopped:
             print(
@@ -278,7 +281,7 @@ def preview_quick_build(content: Path, processes, sources: list[Path]) -> bool:
     # -q: its warnings are not even formatted (thousands on a large site cost seconds); the full build shows them.
     arguments = [str(content), "-s", str(ROOT / "pelicanconf.py"), "-o", str(staging), "-q", "-e", *PREVIEW_SETTINGS]
     arguments += ["SEARCH_INDEX_ENABLED=false", "QUICK_PREVIEW_SOURCES=" + json.dumps([str(path) for path in sources])]
-    build = processes.Process(target=preview.run_quietly, args=(pelican_main, arguments))
+    build = processes.Process(target=preview.run_in_own_group, args=(pelican_main, arguments, True))
     build.start()
     build.join()
     if build.exitcode != 0 or not OUTPUT.is_dir():
@@ -330,6 +333,8 @@ def livereload(c, port=8000, content=str(CONTENT)):
     watched = (content, ROOT / "theme", ROOT / "plugins", ROOT / "pelicanconf.py")
     stop = preview.start(watched, rebuild, reload_browsers, running.cancel, lambda: preview_index(running))
     print(f"Vorschau: http://{PREVIEW_HOST}:{port}/  (Beenden mit Strg+C)")
+    # Stopped from outside (SIGTERM) as by Ctrl+C: the running build and its processes are stopped too.
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
     try:
         server.serve(host=PREVIEW_HOST, port=int(port), root=str(OUTPUT), open_url_delay=None)
     finally:

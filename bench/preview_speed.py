@@ -16,7 +16,9 @@ reads the page: livereload ignores saves within 3 s of its previous reload.
 import asyncio
 import http.client
 import json
+import os
 import shutil
+import signal
 import socket
 import statistics
 import subprocess
@@ -224,7 +226,8 @@ def draw_image(path: Path) -> Path:
 
 def measure(size: int) -> list[dict]:
     timeout = 60 + size * 0.03  # a full rebuild per save takes about 10 s at 1,000 articles today
-    with tempfile.TemporaryDirectory(prefix=f"vorschau-{size}-") as folder:
+    # ignore_cleanup_errors: a build the stopped preview had started may still write its caches.
+    with tempfile.TemporaryDirectory(prefix=f"vorschau-{size}-", ignore_cleanup_errors=True) as folder:
         folder = Path(folder)
         for name in SOURCES:
             source = ROOT / name
@@ -266,9 +269,10 @@ def measure(size: int) -> list[dict]:
                         "related": None if None in related else max(related, default=page),
                     }
                 )
+                print(f"    ({edit.kind}: {seconds(page)})", flush=True)  # as it comes, for long runs
             return results
         finally:
-            server.terminate()
+            os.killpg(server.pid, signal.SIGTERM)  # the preview and the builds it started
             server.wait(timeout=30)
             log.close()
 

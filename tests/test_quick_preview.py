@@ -250,3 +250,47 @@ def test_a_newer_save_stops_the_running_process_or_the_next_one_of_the_round():
     finished.exitcode = 0
     finished.released.set()
     assert running.run(finished) is True and not running.stopped
+
+
+def build_with_a_worker(arguments: list[str]) -> None:
+    """Stands in for a Pelican build that started a worker process (as the language hints do)."""
+    import subprocess
+    import time
+
+    worker = subprocess.Popen(["sleep", "60"])
+    Path(arguments[0]).write_text(str(worker.pid), encoding="utf-8")
+    time.sleep(60)
+
+
+def test_stopping_a_build_stops_the_processes_it_started(tmp_path):
+    import multiprocessing
+    import os
+    import time
+
+    noted = tmp_path / "worker.pid"
+    running = preview.Running()
+    process = multiprocessing.get_context("fork").Process(
+        target=preview.run_in_own_group, args=(build_with_a_worker, [str(noted)])
+    )
+    outcome = []
+    thread = threading.Thread(target=lambda: outcome.append(running.run(process)))
+    thread.start()
+    deadline = time.monotonic() + WAIT
+    while not (noted.is_file() and noted.read_text(encoding="utf-8")) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    worker = int(noted.read_text(encoding="utf-8"))
+    running.cancel()
+    thread.join(WAIT)
+    assert outcome == [False] and running.stopped
+
+    def alive(pid: int) -> bool:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return False
+        state = Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0]
+        return state != "Z"  # a zombie has stopped; its parent is gone, init reaps it
+
+    while alive(worker) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not alive(worker), "the worker of the stopped build still runs"
