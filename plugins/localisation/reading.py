@@ -57,7 +57,7 @@ class ConvertedFields:
 
     That method (Pelican 4.12) deregisters the meta preprocessor, then resets and converts each
     formatted field; here each conversion is looked up among those `convert()` made.
-    tests/test_preview_caches.py fails when Pelican starts using anything else of it.
+    tests/test_quick_preview.py fails when Pelican starts using anything else of it.
     """
 
     preprocessors = _NoPreprocessors()
