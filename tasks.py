@@ -22,7 +22,6 @@ from publishing import (  # noqa: E402
     PREVIEW_STAGING_PREFIX,
     PublishBusy,
     clean_leftovers,
-    exchange,
     new_staging_folder,
     publish_lock,
     remove_staging_folders,
@@ -210,6 +209,13 @@ PREVIEW_SETTINGS = [
 ]
 
 
+def preview_arguments(content: Path, output: Path, *settings: str) -> list[str]:
+    """Pelican's command line for a preview build of `content` into `output`: without a search index (the
+    preview makes it after the reload), with the preview's settings and `settings` (KEY=JSON)."""
+    settings = [*PREVIEW_SETTINGS, "SEARCH_INDEX_ENABLED=false", *settings]
+    return [str(content), "-s", str(ROOT / "pelicanconf.py"), "-o", str(output), "-e", *settings]
+
+
 def preview_build(content: Path, processes, running) -> bool:
     """One development build of `content` in a new process, swapped into output/ only if it succeeded
     (and no newer save stopped it: `running.cancel()`). Without a search index: the last one is carried
@@ -220,8 +226,7 @@ def preview_build(content: Path, processes, running) -> bool:
     import preview
 
     staging = new_staging_folder(ROOT, PREVIEW_STAGING_PREFIX)
-    arguments = [str(content), "-s", str(ROOT / "pelicanconf.py"), "-o", str(staging), "-e", *PREVIEW_SETTINGS]
-    arguments.append("SEARCH_INDEX_ENABLED=false")
+    arguments = preview_arguments(content, staging)
     if not running.run(processes.Process(target=preview.run_in_own_group, args=(pelican_main, arguments))):
         shutil.rmtree(staging, ignore_errors=True)
         if not running.stopped:
@@ -260,12 +265,7 @@ def preview_index(running) -> bool:
             print(problem, flush=True)
         return False
     bundle.chmod(0o755)
-    current = OUTPUT / OUTPUT_SUBDIR
-    if current.is_dir() and exchange(bundle, current):
-        shutil.rmtree(bundle, ignore_errors=True)  # now holds the previous index
-    else:
-        shutil.rmtree(current, ignore_errors=True)
-        os.rename(bundle, current)
+    swap_into_place(bundle, OUTPUT / OUTPUT_SUBDIR)
     return True
 
 
@@ -279,8 +279,10 @@ def preview_quick_build(content: Path, processes, sources: list[Path]) -> bool:
 
     staging = new_staging_folder(ROOT, PREVIEW_QUICK_PREFIX)
     # -q: its warnings are not even formatted (thousands on a large site cost seconds); the full build shows them.
-    arguments = [str(content), "-s", str(ROOT / "pelicanconf.py"), "-o", str(staging), "-q", "-e", *PREVIEW_SETTINGS]
-    arguments += ["SEARCH_INDEX_ENABLED=false", "QUICK_PREVIEW_SOURCES=" + json.dumps([str(path) for path in sources])]
+    arguments = [
+        "-q",
+        *preview_arguments(content, staging, "QUICK_PREVIEW_SOURCES=" + json.dumps(list(map(str, sources)))),
+    ]
     build = processes.Process(target=preview.run_in_own_group, args=(pelican_main, arguments, True))
     build.start()
     build.join()
