@@ -12,7 +12,7 @@ from auch_interessant.selection import (
     select_related,
     split_references,
 )
-from auch_interessant.text import compound_parts, stem, words
+from auch_interessant.text import compound_parts, stem, word_counts, words
 
 DAY = 24 * 3600
 
@@ -179,6 +179,29 @@ def test_german_text_handling():
     assert compound_parts("ausländerbehörde", known) == ["ausland", "behord"]
     assert compound_parts("sprachtandem", known) == ["sprach", "tand"]
     assert compound_parts("veranstaltung", known) == []
+
+
+def test_german_words_in_lower_case_count_less_than_nouns():
+    counts = word_counts("Die Beratung berät. Beratung hilft, wir beraten gern.", lower_case=0.5)
+    assert counts == {"beratung": 2.0, "berät": 0.5, "hilft": 0.5, "beraten": 0.5, "gern": 0.5}
+    # The first `max_words` words that are not stop words, whatever their spelling.
+    assert word_counts("Die Beratung berät gern Familien", max_words=2, lower_case=0.5) == {"beratung": 1.0, "berät": 0.5}
+    # Case means nothing for this in other languages.
+    assert word_counts("Advice helps. advice", lang="en", lower_case=0.5) == {"advice": 2, "helps": 1}
+
+
+def test_nouns_decide_over_shared_verbs():
+    # The target shares a noun with one item and more verbs and adjectives with the other.
+    docs = [
+        Doc(key="ziel", slug="ziel", body="Die Sprachkurse beginnen morgen früh pünktlich"),
+        Doc(key="nomen", slug="nomen", body="Sprachkurse für Eltern und Kinder"),
+        Doc(key="verben", slug="verben", body="Wir beginnen morgen früh pünktlich mit dem Fest"),
+        Doc(key="andere", slug="andere", body="Der Beirat tagt im Rathaus"),
+    ]
+    plain = rank(docs, Weights(lower_case=1.0, latent=0.0))
+    weighted = rank(docs, Weights(latent=0.0))
+    assert docs[plain.candidates[0][0][0]].key == "verben"
+    assert docs[weighted.candidates[0][0][0]].key == "nomen"
 
 
 @pytest.mark.parametrize(
