@@ -185,7 +185,10 @@ def test_german_words_in_lower_case_count_less_than_nouns():
     counts = word_counts("Die Beratung berät. Beratung hilft, wir beraten gern.", lower_case=0.5)
     assert counts == {"beratung": 2.0, "berät": 0.5, "hilft": 0.5, "beraten": 0.5, "gern": 0.5}
     # The first `max_words` words that are not stop words, whatever their spelling.
-    assert word_counts("Die Beratung berät gern Familien", max_words=2, lower_case=0.5) == {"beratung": 1.0, "berät": 0.5}
+    assert word_counts("Die Beratung berät gern Familien", max_words=2, lower_case=0.5) == {
+        "beratung": 1.0,
+        "berät": 0.5,
+    }
     # Case means nothing for this in other languages.
     assert word_counts("Advice helps. advice", lang="en", lower_case=0.5) == {"advice": 2, "helps": 1}
 
