@@ -269,6 +269,12 @@ def preview_index(running) -> bool:
     return True
 
 
+def quick_build_settings(sources: list[Path]) -> list[str]:
+    """The settings (KEY=JSON) of a quick build of `sources`: only their pages are written, only they are checked."""
+    paths = json.dumps(list(map(str, sources)))
+    return [f"QUICK_PREVIEW_SOURCES={paths}", f"CONTENT_CHECKS_ONLY_SOURCES={paths}"]
+
+
 def preview_quick_build(content: Path, processes, sources: list[Path]) -> bool:
     """The quick build: only the pages of `sources` (plugins/quick_preview), put into output/ where they differ.
 
@@ -279,10 +285,7 @@ def preview_quick_build(content: Path, processes, sources: list[Path]) -> bool:
 
     staging = new_staging_folder(ROOT, PREVIEW_QUICK_PREFIX)
     # -q: its warnings are not even formatted (thousands on a large site cost seconds); the full build shows them.
-    arguments = [
-        "-q",
-        *preview_arguments(content, staging, "QUICK_PREVIEW_SOURCES=" + json.dumps(list(map(str, sources)))),
-    ]
+    arguments = ["-q", *preview_arguments(content, staging, *quick_build_settings(sources))]
     build = processes.Process(target=preview.run_in_own_group, args=(pelican_main, arguments, True))
     build.start()
     build.join()

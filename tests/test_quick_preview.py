@@ -14,6 +14,7 @@ from pelican.settings import read_settings
 
 import preview
 from conftest import ROOT, build_site
+from tasks import quick_build_settings
 from localisation.plugin import AuthorDateMarkdownReader
 from localisation.reading import conversion_cache
 
@@ -57,18 +58,19 @@ def files_of(folder: Path) -> dict[str, bytes]:
 
 def test_a_quick_build_writes_only_the_saved_files_pages_and_they_equal_the_full_builds(tmp_path):
     content = small_content(tmp_path / "inhalt")
-    full = build_site(content, "pelicanconf.py", tmp_path / "voll", "-e", "SEARCH_INDEX_ENABLED=false")
     saved = content / "artikel" / "2025-02-01-meldung-2.md"
+    # Problems in the saved file (its banner must be the full build's) and in another one, which takes
+    # the address of the first: the quick build checks only the saved file, but must skip the same files.
+    saved.write_text(saved.read_text(encoding="utf-8") + "Mehr steht [hier](https://example.org/).\n", encoding="utf-8")
+    clash = content / "artikel" / "2025-03-01-meldung-3.md"
+    clash.write_text(clash.read_text(encoding="utf-8").replace("Tags:", "Slug: meldung-1\nTags:"), encoding="utf-8")
+    full = build_site(content, "pelicanconf.py", tmp_path / "voll", "-e", "SEARCH_INDEX_ENABLED=false")
     quick = build_site(
-        content,
-        "pelicanconf.py",
-        tmp_path / "schnell",
-        "-e",
-        "SEARCH_INDEX_ENABLED=false",
-        f'QUICK_PREVIEW_SOURCES=["{saved}"]',
+        content, "pelicanconf.py", tmp_path / "schnell", "-e", "SEARCH_INDEX_ENABLED=false", *quick_build_settings([saved])
     )
     pages = sorted(name for name in files_of(quick) if name.endswith(".html"))
     assert pages == ["aktuelles/2025/meldung-2/index.html"], "no listing, no other item: only the saved page"
+    assert b"content-problems" in files_of(quick)[pages[0]] and "hier".encode() in files_of(quick)[pages[0]]
     assert files_of(quick)[pages[0]] == files_of(full)[pages[0]]
     assert len([name for name in files_of(full) if name.endswith(".html")]) > 10
 

@@ -195,12 +195,15 @@ def check_all(generators) -> tuple[list[Problem], set[str], set[str]]:
     index = build_index(article_generator.context, settings, content_root)
     sources, display = {}, {}
     objects = content_objects(generators)
+    only = _only_sources(settings, content_root)
     for kind, generator, paths, excludes in (
         ("article", article_generator, "ARTICLE_PATHS", "ARTICLE_EXCLUDES"),
         ("page", page_generator, "PAGE_PATHS", "PAGE_EXCLUDES"),
     ):
         for relative in _markdown_files(generator, paths, excludes):
             display[relative] = display_path(content_root / relative)
+            if only and relative not in only:
+                continue
             source = read_source(display[relative], (content_root / relative).read_bytes(), SourceLimits())
             sources[relative] = source
             if not source.readable:
@@ -228,7 +231,21 @@ def check_all(generators) -> tuple[list[Problem], set[str], set[str]]:
         for relative, source in sources.items()
         if (status := source.first("status")) is not None and status.value.strip() in UNPUBLISHED_STATUSES
     }
-    return sorted(set(problems + clashes)), skipped, unpublished
+    found = set(problems + clashes)
+    if only:
+        # What the site-wide checks found in other files (an address clash, an outdated translation)
+        # belongs to those files; the addresses to skip are still the whole site's.
+        wanted = {display[relative] for relative in only if relative in display}
+        found = {problem for problem in found if problem.path in wanted}
+    return sorted(found), skipped, unpublished
+
+
+def _only_sources(settings, content_root: Path) -> frozenset[str]:
+    """CONTENT_CHECKS_ONLY_SOURCES as paths below the content folder, as the generators list them."""
+    return frozenset(
+        Path(os.path.relpath(Path(source).resolve(), content_root.resolve())).as_posix()
+        for source in setting(settings, "CONTENT_CHECKS_ONLY_SOURCES")
+    )
 
 
 # The lists of the articles and pages generators that Pelican writes from.
