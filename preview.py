@@ -30,6 +30,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import watchfiles
+from livereload.handlers import StaticFileHandler
+from tornado.web import HTTPError
 
 # How long the watcher waits for a burst of saves (an editor writing several files) to end.
 QUIET_MS = 30
@@ -298,3 +300,35 @@ def run_in_own_group(main: Callable[[list[str]], object], arguments: list[str], 
             os.dup2(nothing.fileno(), 1)
             os.dup2(nothing.fileno(), 2)
     main(arguments)
+
+
+class SnapshotFileHandler(StaticFileHandler):
+    """livereload's file handler, but each response is one read of the file.
+
+    Tornado takes a file's size first and opens it by its path afterwards. When a build replaces the
+    file in between (the quick build's pages are renamed into output/, the full build swaps output/
+    whole), the browser was promised one length and got another file: a truncated page, or a
+    connection cut short. Reading the whole file once, at the start, serves the old page or the new
+    one, never a mix. Preview files are small; the one copy per request costs nothing noticeable.
+    """
+
+    def validate_absolute_path(self, root: str, absolute_path: str) -> str | None:
+        path = super().validate_absolute_path(root, absolute_path)
+        if path is not None:
+            try:
+                self.snapshot = Path(path).read_bytes()
+            except OSError as gone:  # removed since the check: as if it had never been there
+                raise HTTPError(404) from gone
+        return path
+
+    def get_content_size(self) -> int:
+        return len(self.snapshot)
+
+    # Tornado declares get_content as a class method (a path in, bytes out) but calls it on the handler;
+    # an instance method here serves this request's snapshot. No ETag (livereload never answers 304
+    # anyway): tornado would compute it from its class-level cache of file hashes, by path again.
+    def get_content(self, abspath: str, start: int | None = None, end: int | None = None) -> bytes:  # type: ignore[override]
+        return self.snapshot[start:end]
+
+    def compute_etag(self) -> str | None:
+        return None

@@ -317,6 +317,7 @@ def livereload(c, port=8000, content=str(CONTENT)):
     if preview_build(content, processes, running):
         preview_index(running)
     server = Server()
+    server.SFH = preview.SnapshotFileHandler  # the page as one read: a build may replace it meanwhile
     # livereload's own watcher stays idle (preview.py watches and builds): one file, never reloading.
     # Without any, it would watch the current folder, output/ included.
     server.watch(str(ROOT / "pelicanconf.py"), delay="forever")

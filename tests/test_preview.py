@@ -106,3 +106,60 @@ def test_the_step_after_a_build_runs_once_browsers_were_told_and_only_after_succ
     rebuilds.stop()
     thread.join(WAIT)
     assert order == ["build failed", "build ok", "reload", "index"]
+
+
+def served_while_replaced(handler_class, root: Path, name: str, replacement: bytes) -> tuple[str, bytes]:
+    """GET /name from a server with `handler_class`, the file being replaced (atomically, by rename, as the
+    preview's builds do) right after the handler found it: the moment that truncated pages before.
+    Returns the Content-Length header and the body received (what arrived, if the response broke off)."""
+    import asyncio
+    import http.client
+    import socket
+
+    from tornado.web import Application
+
+    class Replacing(handler_class):
+        def validate_absolute_path(self, root_path, absolute_path):
+            found = super().validate_absolute_path(root_path, absolute_path)
+            (root / "neu.tmp").write_bytes(replacement)
+            (root / "neu.tmp").replace(root / name)
+            return found
+
+    ready, stop = threading.Event(), threading.Event()
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+
+    def serve():
+        async def main():
+            server = Application([(r"/(.*)", Replacing, {"path": str(root)})]).listen(port, address="127.0.0.1")
+            ready.set()
+            while not stop.is_set():
+                await asyncio.sleep(0.02)
+            server.stop()
+
+        asyncio.run(main())
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    assert ready.wait(10)
+    try:
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        connection.request("GET", f"/{name}")
+        response = connection.getresponse()
+        try:
+            body = response.read()
+        except http.client.IncompleteRead as broken:
+            body = broken.partial
+        connection.close()
+        return response.getheader("Content-Length"), body
+    finally:
+        stop.set()
+        thread.join(10)
+
+
+def test_a_page_replaced_while_it_is_served_arrives_whole(tmp_path: Path):
+    old, new = b"<p>alte Seite</p>" * 400, b"<p>neu</p>"
+    (tmp_path / "index.html").write_bytes(old)
+    length, body = served_while_replaced(preview.SnapshotFileHandler, tmp_path, "index.html", new)
+    assert body == old and length == str(len(old)), "the page as it was when the request came, complete"
