@@ -2,9 +2,11 @@
 
 The preview shows the page an editor saved long before a whole site is written: it first runs a
 build with `QUICK_PREVIEW_SOURCES` set to the saved files, in which this writer writes the pages of
-those items only (translations included) and nothing else, no listing, no feed. Everything else of
-the build runs as always (every item is read, teasers are chosen over the whole site), so the page
-is the one the full build writes next.
+those items and the listings that show them (home page and its further pages, archive, the tag and
+category pages, overviews), and nothing else: no other item's page, no feed. Everything else of the
+build runs as always (every item is read, teasers are chosen over the whole site), so each page it
+writes is the one the full build writes next. Other items' pages wait for the full build: their
+teaser boxes may change too, and their problem banners need checks the quick build leaves out.
 
 With `QUICK_PREVIEW_MANIFEST`, every preview build also notes which file each source became
 (`{source path: path below output/}`), so the preview can take a deleted file's page away at once.
@@ -24,12 +26,22 @@ from common.settings import setting
 DEFAULTS = {"QUICK_PREVIEW_SOURCES": (), "QUICK_PREVIEW_MANIFEST": None}
 
 
+def shows_selected(selected, kwargs) -> bool:
+    """Whether the page Pelican is about to write (the keyword arguments of `Writer.write_file`) is a
+    selected item's own page, or a listing (`articles` or `dates`) with a selected item in it.
+    `all_articles`, which Pelican hands to every tag and category page, is not what the page lists."""
+    item = kwargs.get("article") or kwargs.get("page")
+    if item is not None:
+        return item.source_path in selected
+    listed = (kwargs.get(name) or () for name in ("articles", "dates"))
+    return any(getattr(entry, "source_path", None) in selected for entries in listed for entry in entries)
+
+
 class SelectedPagesWriter(Writer):
-    """Writes an item's own page only when the item's source is one of the selected files."""
+    """Writes the selected items' own pages and the listings that show them; nothing else."""
 
     def write_file(self, name, template, context, *args, **kwargs):
-        item = kwargs.get("article") or kwargs.get("page")
-        if item is None or item.source_path not in setting(self.settings, "QUICK_PREVIEW_SOURCES", DEFAULTS):
+        if not shows_selected(frozenset(setting(self.settings, "QUICK_PREVIEW_SOURCES", DEFAULTS)), kwargs):
             return None
         return super().write_file(name, template, context, *args, **kwargs)
 
