@@ -276,7 +276,8 @@ def quick_build_settings(sources: list[Path]) -> list[str]:
 
 
 def preview_quick_build(content: Path, processes, sources: list[Path]) -> bool:
-    """The quick build: only the pages of `sources` (plugins/quick_preview), put into output/ where they differ.
+    """The quick build: only the pages of `sources` and the listings that show them (plugins/quick_preview), put
+    into output/ where they differ.
 
     No search index (the full build right after it makes one); its messages are left to the full build too."""
     from pelican import main as pelican_main
