@@ -462,6 +462,8 @@ PUBLICATION_GUARD_PUBLISH = False
 # quick_preview: the source files whose pages the preview's quick build writes (it writes nothing
 # else). Empty: a normal build. Only `invoke livereload` sets it, for its quick builds.
 QUICK_PREVIEW_SOURCES = []
+# True: the quick build also writes every listing (after a deletion: which ones showed the file is unknown).
+QUICK_PREVIEW_ALL_LISTINGS = False
 
 # --- Feeds (off in development; publishconf.py turns them on) ---------------
 FEED_ALL_ATOM = None

@@ -269,13 +269,19 @@ def preview_index(running) -> bool:
     return True
 
 
-def quick_build_settings(sources: list[Path]) -> list[str]:
-    """The settings (KEY=JSON) of a quick build of `sources`: only their pages are written, only they are checked."""
+def quick_build_settings(sources: list[Path], every_listing: bool = False) -> list[str]:
+    """The settings (KEY=JSON) of a quick build of `sources`: only their pages and the listings that show them
+    (with `every_listing`: all listings) are written, only the sources are checked."""
     paths = json.dumps(list(map(str, sources)))
-    return [f"QUICK_PREVIEW_SOURCES={paths}", f"CONTENT_CHECKS_ONLY_SOURCES={paths}"]
+    listings = json.dumps(every_listing)
+    return [
+        f"QUICK_PREVIEW_SOURCES={paths}",
+        f"QUICK_PREVIEW_ALL_LISTINGS={listings}",
+        f"CONTENT_CHECKS_ONLY_SOURCES={paths}",
+    ]
 
 
-def preview_quick_build(content: Path, processes, sources: list[Path]) -> bool:
+def preview_quick_build(content: Path, processes, sources: list[Path], every_listing: bool = False) -> bool:
     """The quick build: only the pages of `sources` and the listings that show them (plugins/quick_preview), put
     into output/ where they differ.
 
@@ -286,7 +292,7 @@ def preview_quick_build(content: Path, processes, sources: list[Path]) -> bool:
 
     staging = new_staging_folder(ROOT, PREVIEW_QUICK_PREFIX)
     # -q: its warnings are not even formatted (thousands on a large site cost seconds); the full build shows them.
-    arguments = ["-q", *preview_arguments(content, staging, *quick_build_settings(sources))]
+    arguments = ["-q", *preview_arguments(content, staging, *quick_build_settings(sources, every_listing))]
     build = processes.Process(target=preview.run_in_own_group, args=(pelican_main, arguments, True))
     build.start()
     build.join()
@@ -331,9 +337,11 @@ def livereload(c, port=8000, content=str(CONTENT)):
         running.begin()
         manifest = preview.read_manifest(PREVIEW_MANIFEST)
         plan = preview.quick_plan(changes, content, MarkdownReader.file_extensions, manifest)
-        if plan:  # the saved pages first (a deleted file's page gone); the full build below brings the rest
-            preview.take_away(OUTPUT, plan.removed)
-            if not plan.sources or preview_quick_build(content, processes, plan.sources):
+        if plan:  # the saved pages and their listings first; the full build below brings the rest
+            if plan.removed:  # a deleted file's page is gone at once, the listings that showed it follow
+                preview.take_away(OUTPUT, plan.removed)
+                reload_browsers()
+            if preview_quick_build(content, processes, plan.sources, every_listing=bool(plan.removed)):
                 reload_browsers()
         return preview_build(content, processes, running)
 

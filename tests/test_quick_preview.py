@@ -88,6 +88,31 @@ def test_a_quick_build_writes_only_the_saved_files_pages_and_they_equal_the_full
         assert text == files_of(full)[name], name
 
 
+def test_after_a_deletion_the_quick_build_writes_every_listing_and_no_item_page(tmp_path):
+    content = small_content(tmp_path / "inhalt")
+    (content / "artikel" / "2025-02-01-meldung-2.md").unlink()
+    full = build_site(content, "pelicanconf.py", tmp_path / "voll", "-e", "SEARCH_INDEX_ENABLED=false")
+    quick = build_site(
+        content,
+        "pelicanconf.py",
+        tmp_path / "schnell",
+        "-e",
+        "SEARCH_INDEX_ENABLED=false",
+        *quick_build_settings([], True),
+    )
+    pages = {name: text for name, text in files_of(quick).items() if name.endswith(".html")}
+    assert {
+        "index.html",
+        "aktuelles/index.html",
+        "aktuelles/meldungen/index.html",
+        "themen/integration/index.html",
+    } <= set(pages)
+    assert not any(name.startswith("aktuelles/2025/") for name in pages), "item pages wait for the full build"
+    for name, text in pages.items():
+        assert text == files_of(full)[name], name
+    assert b"Meldung 2" not in pages["aktuelles/index.html"] and b"Meldung 3" in pages["aktuelles/index.html"]
+
+
 def test_the_preview_brings_the_quick_builds_pages_and_new_files_but_leaves_the_rest_to_the_full_build(tmp_path):
     output, built = tmp_path / "output", tmp_path / "schnell"
     for folder in (output, built):

@@ -7,6 +7,8 @@ category pages, overviews), and nothing else: no other item's page, no feed. Eve
 build runs as always (every item is read, teasers are chosen over the whole site), so each page it
 writes is the one the full build writes next. Other items' pages wait for the full build: their
 teaser boxes may change too, and their problem banners need checks the quick build leaves out.
+After a file is deleted, the preview sets `QUICK_PREVIEW_ALL_LISTINGS`: which listings showed it is
+not known any more, so every listing is written.
 
 With `QUICK_PREVIEW_MANIFEST`, every preview build also notes which file each source became
 (`{source path: path below output/}`), so the preview can take a deleted file's page away at once.
@@ -23,25 +25,29 @@ from pelican.writers import Writer
 
 from common.settings import setting
 
-DEFAULTS = {"QUICK_PREVIEW_SOURCES": (), "QUICK_PREVIEW_MANIFEST": None}
+DEFAULTS = {"QUICK_PREVIEW_SOURCES": (), "QUICK_PREVIEW_ALL_LISTINGS": False, "QUICK_PREVIEW_MANIFEST": None}
 
 
-def shows_selected(selected, kwargs) -> bool:
+def shows_selected(selected, kwargs, every_listing: bool = False) -> bool:
     """Whether the page Pelican is about to write (the keyword arguments of `Writer.write_file`) is a
-    selected item's own page, or a listing (`articles` or `dates`) with a selected item in it.
-    `all_articles`, which Pelican hands to every tag and category page, is not what the page lists."""
+    selected item's own page, or a listing (`articles` or `dates`) with a selected item in it (with
+    `every_listing`: any listing). `all_articles`, which Pelican hands to every tag and category page,
+    is not what the page lists."""
     item = kwargs.get("article") or kwargs.get("page")
     if item is not None:
         return item.source_path in selected
-    listed = (kwargs.get(name) or () for name in ("articles", "dates"))
-    return any(getattr(entry, "source_path", None) in selected for entries in listed for entry in entries)
+    lists = [kwargs[name] for name in ("articles", "dates") if kwargs.get(name) is not None]
+    if every_listing:
+        return bool(lists)
+    return any(getattr(entry, "source_path", None) in selected for entries in lists for entry in entries)
 
 
 class SelectedPagesWriter(Writer):
     """Writes the selected items' own pages and the listings that show them; nothing else."""
 
     def write_file(self, name, template, context, *args, **kwargs):
-        if not shows_selected(frozenset(setting(self.settings, "QUICK_PREVIEW_SOURCES", DEFAULTS)), kwargs):
+        selected = frozenset(setting(self.settings, "QUICK_PREVIEW_SOURCES", DEFAULTS))
+        if not shows_selected(selected, kwargs, setting(self.settings, "QUICK_PREVIEW_ALL_LISTINGS", DEFAULTS)):
             return None
         return super().write_file(name, template, context, *args, **kwargs)
 
@@ -50,7 +56,9 @@ class SelectedPagesWriter(Writer):
 
 
 def choose_writer(pelican):
-    if setting(pelican.settings, "QUICK_PREVIEW_SOURCES", DEFAULTS):
+    if setting(pelican.settings, "QUICK_PREVIEW_SOURCES", DEFAULTS) or setting(
+        pelican.settings, "QUICK_PREVIEW_ALL_LISTINGS", DEFAULTS
+    ):
         return SelectedPagesWriter
     return None
 
