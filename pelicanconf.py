@@ -464,6 +464,9 @@ PUBLICATION_GUARD_PUBLISH = False
 QUICK_PREVIEW_SOURCES = []
 # True: the quick build also writes every listing (after a deletion: which ones showed the file is unknown).
 QUICK_PREVIEW_ALL_LISTINGS = False
+# A file the quick build writes (a JSON list) once the saved files' own pages are written, before the
+# listings: the preview shows those pages at once. None: no such file.
+QUICK_PREVIEW_READY = None
 
 # --- Feeds (off in development; publishconf.py turns them on) ---------------
 FEED_ALL_ATOM = None

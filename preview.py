@@ -197,17 +197,31 @@ def merge_into(built: Path, output: Path) -> int:
     changed = 0
     for folder, _folders, files in os.walk(built):
         for name in files:
-            source = Path(folder) / name
-            target = output / source.relative_to(built)
-            if target.exists() and (source.suffix != ".html" or filecmp.cmp(source, target, shallow=False)):
-                continue
-            target.parent.mkdir(parents=True, exist_ok=True)
-            partial = target.with_name(f".{name}.neu")
-            shutil.copyfile(source, partial)
-            os.replace(partial, target)
-            changed += 1
+            changed += bring((Path(folder) / name).relative_to(built), built, output)
     shutil.rmtree(built, ignore_errors=True)
     return changed
+
+
+def bring(relative: Path, built: Path, output: Path) -> bool:
+    """Copy one file of the quick build into `output` by an atomic rename, unless `output` has it already
+    (the same bytes, for a page; any version, for another file); whether it was copied."""
+    source, target = built / relative, output / relative
+    if target.exists() and (source.suffix != ".html" or filecmp.cmp(source, target, shallow=False)):
+        return False
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(f".{target.name}.neu")
+    shutil.copyfile(source, partial)
+    os.replace(partial, target)
+    return True
+
+
+def ready_pages(marker: Path) -> list[Path] | None:
+    """The pages a running quick build has finished (its QUICK_PREVIEW_READY file), or None before then."""
+    try:
+        pages = json.loads(marker.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return [Path(page) for page in pages] if isinstance(pages, list) else None
 
 
 class Command:

@@ -202,6 +202,9 @@ PREVIEW_PRELOAD = [
 
 
 # Settings of the preview's builds only (Pelican's --extra-settings, values in JSON): never of a publish.
+# Where each quick build says that the saved files' own pages are written (plugins/quick_preview).
+PREVIEW_READY_FOLDER = ROOT / "cache" / "vorschau-fertig"
+READY_POLL_SECONDS = 0.02
 PREVIEW_MANIFEST = ROOT / "cache" / "vorschau-seiten.json"  # which file each source became (plugins/quick_preview)
 PREVIEW_SETTINGS = [
     "LOCALISATION_MARKDOWN_CACHE=" + json.dumps(str(ROOT / "cache" / "markdown")),
@@ -281,9 +284,10 @@ def quick_build_settings(sources: list[Path], every_listing: bool = False) -> li
     ]
 
 
-def preview_quick_build(content: Path, processes, sources: list[Path], every_listing: bool = False) -> bool:
+def preview_quick_build(content: Path, processes, sources: list[Path], every_listing: bool, shown) -> None:
     """The quick build: only the pages of `sources` and the listings that show them (plugins/quick_preview), put
-    into output/ where they differ.
+    into output/ where they differ, in two steps: the saved files' own pages as soon as they are written,
+    the listings when the build is done. `shown()` is called after each step that changed `output/`.
 
     No search index (the full build right after it makes one); its messages are left to the full build too."""
     from pelican import main as pelican_main
@@ -291,16 +295,27 @@ def preview_quick_build(content: Path, processes, sources: list[Path], every_lis
     import preview
 
     staging = new_staging_folder(ROOT, PREVIEW_QUICK_PREFIX)
+    ready = PREVIEW_READY_FOLDER / f"{staging.name}.json"
     # -q: its warnings are not even formatted (thousands on a large site cost seconds); the full build shows them.
-    arguments = ["-q", *preview_arguments(content, staging, *quick_build_settings(sources, every_listing))]
+    settings = [*quick_build_settings(sources, every_listing), f"QUICK_PREVIEW_READY={json.dumps(str(ready))}"]
+    arguments = ["-q", *preview_arguments(content, staging, *settings)]
     build = processes.Process(target=preview.run_in_own_group, args=(pelican_main, arguments, True))
     build.start()
-    build.join()
+    pages = None
+    try:
+        while build.exitcode is None:
+            build.join(READY_POLL_SECONDS)
+            if pages is None and OUTPUT.is_dir():
+                pages = preview.ready_pages(ready)  # None until the saved files' own pages are written
+                if pages and sum(preview.bring(page, staging, OUTPUT) for page in pages):
+                    shown()
+    finally:
+        ready.unlink(missing_ok=True)
     if build.exitcode != 0 or not OUTPUT.is_dir():
         shutil.rmtree(staging, ignore_errors=True)
-        return False
-    preview.merge_into(staging, OUTPUT)
-    return True
+        return
+    if preview.merge_into(staging, OUTPUT):
+        shown()
 
 
 @task(help={"port": "Port of the preview server (default 8000)", "content": "folder to preview (default content/)"})
@@ -341,8 +356,7 @@ def livereload(c, port=8000, content=str(CONTENT)):
             if plan.removed:  # a deleted file's page is gone at once, the listings that showed it follow
                 preview.take_away(OUTPUT, plan.removed)
                 reload_browsers()
-            if preview_quick_build(content, processes, plan.sources, every_listing=bool(plan.removed)):
-                reload_browsers()
+            preview_quick_build(content, processes, plan.sources, bool(plan.removed), reload_browsers)
         return preview_build(content, processes, running)
 
     watched = (content, ROOT / "theme", ROOT / "plugins", ROOT / "pelicanconf.py")

@@ -65,6 +65,7 @@ def test_a_quick_build_writes_only_the_saved_files_pages_and_they_equal_the_full
     clash = content / "artikel" / "2025-03-01-meldung-3.md"
     clash.write_text(clash.read_text(encoding="utf-8").replace("Tags:", "Slug: meldung-1\nTags:"), encoding="utf-8")
     full = build_site(content, "pelicanconf.py", tmp_path / "voll", "-e", "SEARCH_INDEX_ENABLED=false")
+    ready = tmp_path / "fertig" / "seiten.json"
     quick = build_site(
         content,
         "pelicanconf.py",
@@ -72,7 +73,10 @@ def test_a_quick_build_writes_only_the_saved_files_pages_and_they_equal_the_full
         "-e",
         "SEARCH_INDEX_ENABLED=false",
         *quick_build_settings([saved]),
+        f'QUICK_PREVIEW_READY="{ready}"',
     )
+    # The saved file's own page was announced as soon as it was written, before the listings.
+    assert preview.ready_pages(ready) == [Path("aktuelles/2025/meldung-2/index.html")]
     pages = {name: text for name, text in files_of(quick).items() if name.endswith(".html")}
     assert b"content-problems__title" in pages["aktuelles/2025/meldung-2/index.html"]
     # The listings that show it: the home page, the archive, its category and its tag.
@@ -86,6 +90,22 @@ def test_a_quick_build_writes_only_the_saved_files_pages_and_they_equal_the_full
     assert len([name for name in files_of(full) if name.endswith(".html")]) > len(pages) + 3
     for name, text in pages.items():
         assert text == files_of(full)[name], name
+
+
+def test_the_saved_pages_are_brought_first_and_the_rest_after_the_build(tmp_path):
+    built, output = tmp_path / "schnell", tmp_path / "output"
+    for folder in (built, output):
+        (folder / "a").mkdir(parents=True)
+        (folder / "index.html").write_text("<p>alt</p>", encoding="utf-8")
+    (built / "a" / "index.html").write_text("<p>gespeichert</p>", encoding="utf-8")
+    (built / "index.html").write_text("<p>Liste</p>", encoding="utf-8")
+    assert preview.ready_pages(tmp_path / "fehlt.json") is None
+    assert preview.bring(Path("a/index.html"), built, output)
+    assert not preview.bring(Path("a/index.html"), built, output), "the same bytes: nothing to do"
+    assert (output / "a" / "index.html").read_text(encoding="utf-8") == "<p>gespeichert</p>"
+    assert (output / "index.html").read_text(encoding="utf-8") == "<p>alt</p>", "the listing waits for the build"
+    assert preview.merge_into(built, output) == 1
+    assert (output / "index.html").read_text(encoding="utf-8") == "<p>Liste</p>"
 
 
 def test_after_a_deletion_the_quick_build_writes_every_listing_and_no_item_page(tmp_path):

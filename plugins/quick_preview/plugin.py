@@ -25,7 +25,12 @@ from pelican.writers import Writer
 
 from common.settings import setting
 
-DEFAULTS = {"QUICK_PREVIEW_SOURCES": (), "QUICK_PREVIEW_ALL_LISTINGS": False, "QUICK_PREVIEW_MANIFEST": None}
+DEFAULTS = {
+    "QUICK_PREVIEW_SOURCES": (),
+    "QUICK_PREVIEW_ALL_LISTINGS": False,
+    "QUICK_PREVIEW_READY": None,
+    "QUICK_PREVIEW_MANIFEST": None,
+}
 
 
 def shows_selected(selected, kwargs, every_listing: bool = False) -> bool:
@@ -43,13 +48,28 @@ def shows_selected(selected, kwargs, every_listing: bool = False) -> bool:
 
 
 class SelectedPagesWriter(Writer):
-    """Writes the selected items' own pages and the listings that show them; nothing else."""
+    """Writes the selected items' own pages and the listings that show them; nothing else.
+
+    Pelican writes an item's page before the listings. Once every selected item's own page is written,
+    the writer says so in the file `QUICK_PREVIEW_READY` (a JSON list of those pages, below the output
+    folder), so the preview can show them while the listings are still being written."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._own_pages: dict[str, str] = {}  # selected source → its page, once written
 
     def write_file(self, name, template, context, *args, **kwargs):
         selected = frozenset(setting(self.settings, "QUICK_PREVIEW_SOURCES", DEFAULTS))
         if not shows_selected(selected, kwargs, setting(self.settings, "QUICK_PREVIEW_ALL_LISTINGS", DEFAULTS)):
             return None
-        return super().write_file(name, template, context, *args, **kwargs)
+        written = super().write_file(name, template, context, *args, **kwargs)
+        item = kwargs.get("article") or kwargs.get("page")
+        if item is not None and item.source_path in selected and item.source_path not in self._own_pages:
+            self._own_pages[item.source_path] = name
+            ready = setting(self.settings, "QUICK_PREVIEW_READY", DEFAULTS)
+            if ready and self._own_pages.keys() >= selected:
+                write_json(Path(ready), sorted(self._own_pages.values()))
+        return written
 
     def write_feed(self, *args, **kwargs):
         return None
@@ -76,11 +96,14 @@ def write_manifest(generators) -> None:
     target = setting(generators[0].settings, "QUICK_PREVIEW_MANIFEST", DEFAULTS)
     if not target:
         return
-    target = Path(target)
+    write_json(Path(target), pages_by_source(generators[0].context["generated_content"]))
+
+
+def write_json(target: Path, data) -> None:
+    """`data` as JSON in `target`, whole or not at all: the preview may read it at any moment."""
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(f".{target.name}.{os.getpid()}")
-    text = json.dumps(pages_by_source(generators[0].context["generated_content"]), ensure_ascii=False, sort_keys=True)
-    partial.write_text(text, encoding="utf-8")
+    partial.write_text(json.dumps(data, ensure_ascii=False, sort_keys=True), encoding="utf-8")
     os.replace(partial, target)
 
 
