@@ -7,8 +7,8 @@ Pelican itself uses: inotify on Linux) hears a save within milliseconds and a bu
 answers it in three steps:
 
 1. the quick build: every item is read as always, but only the saved files' own pages and the listings
-   that show them are written (plugins/quick_preview); they replace their old versions in output/ and
-   the browsers reload;
+   that show them are written (plugins/quick_preview); the pages replace their old versions in output/
+   as soon as they are written, the listings when the build ends, and the browsers reload each time;
 2. the full build, beside output/, swapped in whole when it succeeded; the browsers reload again
    and every listing, tag page and teaser is right;
 3. the search index (Pagefind) of the new site, made beside it and swapped in; until then the
