@@ -56,6 +56,15 @@ def files_of(folder: Path) -> dict[str, bytes]:
     return {path.relative_to(folder).as_posix(): path.read_bytes() for path in folder.rglob("*") if path.is_file()}
 
 
+# The listings of small_content that show its articles: the home page, the archive, their category and tag.
+LISTINGS = {"index.html", "aktuelles/index.html", "aktuelles/meldungen/index.html", "themen/integration/index.html"}
+
+
+def development_build(content: Path, output: Path, *settings: str) -> Path:
+    """A development build without search index (as the preview's builds), with extra `settings` (KEY=JSON)."""
+    return build_site(content, "pelicanconf.py", output, "-e", "SEARCH_INDEX_ENABLED=false", *settings)
+
+
 def test_a_quick_build_writes_only_the_saved_files_pages_and_they_equal_the_full_builds(tmp_path):
     content = small_content(tmp_path / "inhalt")
     saved = content / "artikel" / "2025-02-01-meldung-2.md"
@@ -64,28 +73,16 @@ def test_a_quick_build_writes_only_the_saved_files_pages_and_they_equal_the_full
     saved.write_text(saved.read_text(encoding="utf-8") + "Mehr steht [hier](https://example.org/).\n", encoding="utf-8")
     clash = content / "artikel" / "2025-03-01-meldung-3.md"
     clash.write_text(clash.read_text(encoding="utf-8").replace("Tags:", "Slug: meldung-1\nTags:"), encoding="utf-8")
-    full = build_site(content, "pelicanconf.py", tmp_path / "voll", "-e", "SEARCH_INDEX_ENABLED=false")
+    full = development_build(content, tmp_path / "voll")
     ready = tmp_path / "fertig" / "seiten.json"
-    quick = build_site(
-        content,
-        "pelicanconf.py",
-        tmp_path / "schnell",
-        "-e",
-        "SEARCH_INDEX_ENABLED=false",
-        *quick_build_settings([saved]),
-        f'QUICK_PREVIEW_READY="{ready}"',
+    quick = development_build(
+        content, tmp_path / "schnell", *quick_build_settings([saved]), f'QUICK_PREVIEW_READY="{ready}"'
     )
     # The saved file's own page was announced as soon as it was written, before the listings.
     assert preview.ready_pages(ready) == [Path("aktuelles/2025/meldung-2/index.html")]
     pages = {name: text for name, text in files_of(quick).items() if name.endswith(".html")}
     assert b"content-problems__title" in pages["aktuelles/2025/meldung-2/index.html"]
-    # The listings that show it: the home page, the archive, its category and its tag.
-    assert {
-        "index.html",
-        "aktuelles/index.html",
-        "aktuelles/meldungen/index.html",
-        "themen/integration/index.html",
-    } <= set(pages)
+    assert set(pages) >= LISTINGS
     assert not any(name.startswith(("aktuelles/2025/meldung-1/", "aktuelles/2025/meldung-3/")) for name in pages)
     assert len([name for name in files_of(full) if name.endswith(".html")]) > len(pages) + 3
     for name, text in pages.items():
@@ -111,22 +108,10 @@ def test_the_saved_pages_are_brought_first_and_the_rest_after_the_build(tmp_path
 def test_after_a_deletion_the_quick_build_writes_every_listing_and_no_item_page(tmp_path):
     content = small_content(tmp_path / "inhalt")
     (content / "artikel" / "2025-02-01-meldung-2.md").unlink()
-    full = build_site(content, "pelicanconf.py", tmp_path / "voll", "-e", "SEARCH_INDEX_ENABLED=false")
-    quick = build_site(
-        content,
-        "pelicanconf.py",
-        tmp_path / "schnell",
-        "-e",
-        "SEARCH_INDEX_ENABLED=false",
-        *quick_build_settings([], True),
-    )
+    full = development_build(content, tmp_path / "voll")
+    quick = development_build(content, tmp_path / "schnell", *quick_build_settings([], True))
     pages = {name: text for name, text in files_of(quick).items() if name.endswith(".html")}
-    assert {
-        "index.html",
-        "aktuelles/index.html",
-        "aktuelles/meldungen/index.html",
-        "themen/integration/index.html",
-    } <= set(pages)
+    assert set(pages) >= LISTINGS
     assert not any(name.startswith("aktuelles/2025/") for name in pages), "item pages wait for the full build"
     for name, text in pages.items():
         assert text == files_of(full)[name], name
