@@ -201,10 +201,11 @@ PREVIEW_PRELOAD = [
 ]
 
 
-# Settings of the preview's builds only (Pelican's --extra-settings, values in JSON): never of a publish.
-# Where each quick build says that the saved files' own pages are written (plugins/quick_preview).
+# Where each quick build says that the saved files' own pages are written (plugins/quick_preview), and how
+# often the preview looks.
 PREVIEW_READY_FOLDER = ROOT / "cache" / "vorschau-fertig"
 READY_POLL_SECONDS = 0.02
+# Settings of the preview's builds only (Pelican's --extra-settings, values in JSON): never of a publish.
 PREVIEW_MANIFEST = ROOT / "cache" / "vorschau-seiten.json"  # which file each source became (plugins/quick_preview)
 PREVIEW_SETTINGS = [
     "LOCALISATION_MARKDOWN_CACHE=" + json.dumps(str(ROOT / "cache" / "markdown")),
