@@ -16,7 +16,10 @@ answers it in three steps:
 
 A save during a full build stops it: the next round starts with the newer save's quick build, so
 an editor who saves every few seconds never waits for a whole site. Only builds that succeeded
-reload the browsers; the web server keeps serving the last good site throughout.
+reload the browsers; the web server keeps serving the last good site throughout. One exception: the
+saved pages of step 1 are shown once written, so a quick build that fails later, while writing its
+listings, has already replaced them (with pages of the current text, which the full build would
+write the same way).
 """
 
 import filecmp
