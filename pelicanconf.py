@@ -283,9 +283,9 @@ CONTENT_CHECKS_FIELDS = [
 CONTENT_CHECKS_VAGUE_LINK_TEXTS = ["hier", "hier klicken", "klicken sie hier", "mehr", "link", "weiter"]
 CONTENT_CHECKS_AS_ERRORS = False  # publishconf.py: True
 CONTENT_CHECKS_SHOW_ON_PAGE = True  # the preview shows a page's problems on it; publishconf.py: False
-# The source files whose problems are wanted; empty: all. Only the preview's quick build sets it (to the
-# saved files, the only pages it writes); the site-wide checks still run, their findings are kept for these.
-CONTENT_CHECKS_ONLY_SOURCES = []
+# The source files whose problems are wanted; None: all. Only the preview's quick build sets it (to the
+# saved files, the only item pages it writes); the site-wide checks still run, their findings are kept for these.
+CONTENT_CHECKS_ONLY_SOURCES = None
 # At build start, every site language with a section in LOCALISATION_UI_STRINGS_FILE must have every
 # key (and the same {placeholders}) of [de], else the build stops naming language and keys. True: a site
 # language without any section stops it too (on since every language's texts are in the table).

@@ -339,3 +339,19 @@ def test_stopping_a_build_stops_the_processes_it_started(tmp_path):
     while alive(worker) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert not alive(worker), "the worker of the stopped build still runs"
+
+
+def test_the_checks_cover_every_file_by_default_and_only_the_named_ones_when_told(tmp_path):
+    content = small_content(tmp_path / "inhalt")
+    faulty = content / "artikel" / "2025-02-01-meldung-2.md"
+    faulty.write_text(
+        faulty.read_text(encoding="utf-8") + "Mehr steht [hier](https://example.org/).\n", encoding="utf-8"
+    )
+    page = "aktuelles/2025/meldung-2/index.html"
+    banner = b"content-problems__title"
+    assert banner in files_of(development_build(content, tmp_path / "alle"))[page]
+    named = development_build(content, tmp_path / "genannt", f'CONTENT_CHECKS_ONLY_SOURCES=["{faulty}"]')
+    assert banner in files_of(named)[page]
+    assert (
+        banner not in files_of(development_build(content, tmp_path / "keine", "CONTENT_CHECKS_ONLY_SOURCES=[]"))[page]
+    )

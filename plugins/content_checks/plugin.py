@@ -202,7 +202,7 @@ def check_all(generators) -> tuple[list[Problem], set[str], set[str]]:
     ):
         for relative in _markdown_files(generator, paths, excludes):
             display[relative] = display_path(content_root / relative)
-            if only and relative not in only:
+            if only is not None and relative not in only:
                 continue
             source = read_source(display[relative], (content_root / relative).read_bytes(), SourceLimits())
             sources[relative] = source
@@ -232,7 +232,7 @@ def check_all(generators) -> tuple[list[Problem], set[str], set[str]]:
         if (status := source.first("status")) is not None and status.value.strip() in UNPUBLISHED_STATUSES
     }
     found = set(problems + clashes)
-    if only:
+    if only is not None:
         # What the site-wide checks found in other files (an address clash, an outdated translation)
         # belongs to those files; the addresses to skip are still the whole site's.
         wanted = {display[relative] for relative in only if relative in display}
@@ -240,11 +240,13 @@ def check_all(generators) -> tuple[list[Problem], set[str], set[str]]:
     return sorted(found), skipped, unpublished
 
 
-def _only_sources(settings, content_root: Path) -> frozenset[str]:
-    """CONTENT_CHECKS_ONLY_SOURCES as paths below the content folder, as the generators list them."""
+def _only_sources(settings, content_root: Path) -> frozenset[str] | None:
+    """CONTENT_CHECKS_ONLY_SOURCES as paths below the content folder, as the generators list them; None: all."""
+    sources = setting(settings, "CONTENT_CHECKS_ONLY_SOURCES")
+    if sources is None:
+        return None
     return frozenset(
-        Path(os.path.relpath(Path(source).resolve(), content_root.resolve())).as_posix()
-        for source in setting(settings, "CONTENT_CHECKS_ONLY_SOURCES")
+        Path(os.path.relpath(Path(source).resolve(), content_root.resolve())).as_posix() for source in sources
     )
 
 

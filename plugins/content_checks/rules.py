@@ -25,9 +25,10 @@ DEFAULTS = {
     "CONTENT_CHECKS_SHOW_ON_PAGE": False,
     # A site language without any section in the UI table stops the build too (not only an incomplete one).
     "CONTENT_CHECKS_UI_STRINGS_EVERY_LANGUAGE": False,
-    # Source files (paths as Pelican reads them) whose problems are wanted; empty: every file. The
-    # preview's quick build, which writes only the saved files' pages, checks only those files.
-    "CONTENT_CHECKS_ONLY_SOURCES": [],
+    # Source files (paths as Pelican reads them) whose problems are wanted; None: every file. The
+    # preview's quick build, which writes only the saved files' pages, checks only those files (none
+    # after a deletion, when it writes listings only).
+    "CONTENT_CHECKS_ONLY_SOURCES": None,
 }
 setting = settings_reader(DEFAULTS)
 
