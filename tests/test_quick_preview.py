@@ -254,6 +254,10 @@ def test_publishing_and_development_builds_do_not_use_the_markdown_cache():
     development = read_settings(str(ROOT / "pelicanconf.py"))
     assert published["LOCALISATION_MARKDOWN_CACHE"] is None
     assert development["LOCALISATION_MARKDOWN_CACHE"] is None
+    # Nor the quick build's settings: every page written, every file checked.
+    for settings in (published, development):
+        assert not settings["QUICK_PREVIEW_SOURCES"] and not settings["QUICK_PREVIEW_ALL_LISTINGS"]
+        assert settings["QUICK_PREVIEW_READY"] is None and settings["CONTENT_CHECKS_ONLY_SOURCES"] is None
 
 
 class Sleeper:
