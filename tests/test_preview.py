@@ -36,6 +36,18 @@ def test_saves_during_a_build_make_exactly_one_more_build():
     assert builds == [1, 2]
 
 
+def request_twice(rebuilds, first_done: threading.Event, second_done: threading.Event) -> None:
+    """Run `rebuilds` in a thread: one request, wait for `first_done`, another, wait for `second_done`, stop."""
+    thread = threading.Thread(target=rebuilds.run, daemon=True)
+    thread.start()
+    rebuilds.request()
+    assert first_done.wait(WAIT)
+    rebuilds.request()
+    assert second_done.wait(WAIT)
+    rebuilds.stop()
+    thread.join(WAIT)
+
+
 def test_browsers_reload_only_after_a_build_that_succeeded():
     outcomes = iter([False, True])
     reloads, builds = [], []
@@ -52,15 +64,7 @@ def test_browsers_reload_only_after_a_build_that_succeeded():
         reloads.append(len(builds))
         second_done.set()
 
-    rebuilds = preview.Rebuilds(build, built)
-    thread = threading.Thread(target=rebuilds.run, daemon=True)
-    thread.start()
-    rebuilds.request()
-    assert first_done.wait(WAIT)
-    rebuilds.request()
-    assert second_done.wait(WAIT)
-    rebuilds.stop()
-    thread.join(WAIT)
+    request_twice(preview.Rebuilds(build, built), first_done, second_done)
     assert reloads == [2], "the failed first build reloaded no browser; the second did"
 
 
@@ -96,15 +100,7 @@ def test_the_step_after_a_build_runs_once_browsers_were_told_and_only_after_succ
         order.append("index")
         done.set()
 
-    rebuilds = preview.Rebuilds(build, lambda: order.append("reload"), after=after)
-    thread = threading.Thread(target=rebuilds.run, daemon=True)
-    thread.start()
-    rebuilds.request()
-    assert first_done.wait(WAIT)
-    rebuilds.request()
-    assert done.wait(WAIT)
-    rebuilds.stop()
-    thread.join(WAIT)
+    request_twice(preview.Rebuilds(build, lambda: order.append("reload"), after=after), first_done, done)
     assert order == ["build failed", "build ok", "reload", "index"]
 
 
