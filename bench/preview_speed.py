@@ -52,7 +52,7 @@ def fetch(url: str) -> tuple[int, str]:
             return response.status, response.read().decode("utf-8", "replace")
     except urllib.error.HTTPError as error:
         return error.code, ""
-    except (OSError, http.client.HTTPException):  # e.g. a file replaced while it was being sent: asked again
+    except (OSError, http.client.HTTPException):  # a response cut short (the server stopping): asked again
         return 0, ""
 
 
