@@ -5,14 +5,14 @@ import random
 import numpy as np
 import pytest
 from auch_interessant.excerpt import cut_at_word, excerpt
-from auch_interessant.scoring import Doc, Weights, feature_matrices, latent_vectors, rank
+from auch_interessant.scoring import Doc, Weights, corpus_terms, feature_matrices, latent_vectors, rank
 from auch_interessant.selection import (
     explicit_relations,
     resolve_reference,
     select_related,
     split_references,
 )
-from auch_interessant.text import compound_parts, stem, word_counts, words
+from auch_interessant.text import compound_parts, spelling_weight, stem, words, written_counts
 
 DAY = 24 * 3600
 
@@ -182,15 +182,29 @@ def test_german_text_handling():
 
 
 def test_german_words_in_lower_case_count_less_than_nouns():
-    counts = word_counts("Die Beratung berät. Beratung hilft, wir beraten gern.", lower_case=0.5)
-    assert counts == {"beratung": 2.0, "berät": 0.5, "hilft": 0.5, "beraten": 0.5, "gern": 0.5}
-    # The first `max_words` words that are not stop words, whatever their spelling.
-    assert word_counts("Die Beratung berät gern Familien", max_words=2, lower_case=0.5) == {
-        "beratung": 1.0,
-        "berät": 0.5,
+    text = "Die Beratung berät. Beratung hilft, wir beraten gern. UND beratung"
+    assert written_counts(text) == {
+        "Beratung": 2,
+        "berät": 1,
+        "hilft": 1,
+        "beraten": 1,
+        "gern": 1,
+        "UND": 1,
+        "beratung": 1,
     }
+    # The first `max_words` words that are not stop words, whatever their spelling.
+    assert written_counts("Die Beratung berät gern Familien", max_words=2) == {"Beratung": 1, "berät": 1}
+    assert spelling_weight("Beratung", "de", 0.5) == 1.0
+    assert spelling_weight("berät", "de", 0.5) == 0.5
     # Case means nothing for this in other languages.
-    assert word_counts("Advice helps. advice", lang="en", lower_case=0.5) == {"advice": 2, "helps": 1}
+    assert written_counts("Advice helps. advice", lang="en") == {"advice": 2, "helps": 1}
+    assert spelling_weight("advice", "en", 0.5) == 1.0
+    # Per corpus: the spellings of one word add up, lower case at its weight; a stop word in capitals
+    # is still a stop word.
+    counts, terms = corpus_terms([Doc(key="a", slug="a", body=text)], Weights(lower_case=0.5))
+    weighted = dict(zip(terms, counts.toarray()[0].tolist(), strict=True))
+    # Snowball gives "Beratung", "berät" and "beraten" one stem: 2 × 1 + 3 × 0.5.
+    assert weighted == {"berat": 3.5, "hilft": 0.5, "gern": 0.5}
 
 
 def test_nouns_decide_over_shared_verbs():
@@ -281,8 +295,19 @@ def test_sites_too_small_for_a_latent_space_rank_by_words():
 def test_the_iterative_svd_for_large_sites_gives_the_same_latent_cosines_as_the_exact_one():
     matrix = feature_matrices(SECOND_ORDER, Weights())[1]
     exact, iterative = latent_vectors(matrix), latent_vectors(matrix, exact_side=0)
-    assert exact.shape == iterative.shape == (len(SECOND_ORDER), 3)
+    assert exact.shape == iterative.shape
+    assert exact.shape[0] == len(SECOND_ORDER)
     assert np.allclose(exact @ exact.T, iterative @ iterative.T, atol=1e-6)
+
+
+def test_the_latent_cosine_of_several_ranks_is_the_mean_of_each_ranks_cosine():
+    matrix = feature_matrices(SECOND_ORDER, Weights())[1]
+    narrow, wide = latent_vectors(matrix, (0.7,)), latent_vectors(matrix, (1.5,))
+    assert narrow.shape[1] == 2 and wide.shape[1] == 4
+    both = latent_vectors(matrix, (0.7, 1.5))
+    assert not np.allclose(narrow @ narrow.T, wide @ wide.T, atol=1e-3)
+    assert np.allclose(both @ both.T, (narrow @ narrow.T + wide @ wide.T) / 2, atol=1e-9)
+    assert np.all(np.abs(both @ both.T) <= 1.0 + 1e-9)
 
 
 def test_candidates_picked_in_single_precision_are_the_exact_best_with_exact_scores():
@@ -299,7 +324,7 @@ def test_candidates_picked_in_single_precision_are_the_exact_best_with_exact_sco
     ]
     weights = Weights()
     lexical, all_terms = feature_matrices(docs, weights)
-    latent = latent_vectors(all_terms)
+    latent = latent_vectors(all_terms, weights.latent_ranks)
     # Brute force in double precision: the blended similarity of every pair.
     blended = (1 - weights.latent) * (lexical @ lexical.T).toarray() + weights.latent * (latent @ latent.T)
     ranking = rank(docs, weights)

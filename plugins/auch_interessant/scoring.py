@@ -19,7 +19,7 @@ from scipy import sparse
 from scipy.linalg import eigh
 from scipy.sparse.linalg import svds
 
-from .text import MIN_PART, compound_parts, stem, word_counts
+from .text import MIN_PART, compound_parts, spelling_weight, stem, stopwords, written_counts
 
 # Rows scored at once: at 10,000 items a block's arrays stay under 32 MiB, so the allocator reuses
 # their memory instead of mapping (and faulting in) fresh pages for every block.
@@ -30,6 +30,7 @@ SPARE = 10
 COMPOUND_LANGUAGES = frozenset({"de"})
 SECONDS_PER_YEAR = 365.25 * 24 * 3600
 UNMATCHED = -1.5  # below any similarity: a pair that must not be suggested
+NOISE = 1e-9  # a singular value this small against the largest, or a latent row this short, is rounding noise
 
 
 @dataclass(frozen=True)
@@ -68,9 +69,11 @@ class Weights:
     recency: float = 0.05  # at most 5 % more for the newest item
     recency_half_life_years: float = 2.0
     candidates: int = 30  # best blended matches per item that get the category and recency terms
-    # Share of the latent-space cosine in the text similarity (the rest is the lexical cosine);
-    # the latent space has round(√N) dimensions: few topics on a small site, more on a large one.
+    # Share of the latent-space cosine in the text similarity (the rest is the lexical cosine).
     latent: float = 0.5
+    # The latent cosine is the mean of those at round(r × √N) dimensions for each r: few topics on a
+    # small site, more on a large one.
+    latent_ranks: tuple[float, ...] = (0.5, 1.0, 2.0)
 
 
 DEFAULT_WEIGHTS = Weights()
@@ -98,13 +101,14 @@ class _Columns(dict):
 
 def _word_matrix(docs: list[Doc], weights: Weights) -> tuple[sparse.csr_matrix, dict[str, list[str]]]:
     """Weighted word counts (title, summary, start of the body) as one row per doc, and per language its
-    words in column order: each distinct word gets one column, so it is stemmed once per ranking."""
-    vocabularies: dict[str, _Columns] = {}  # per language: word → column among that language's words
+    words as written, in column order: each distinct spelling gets one column, so it is looked at once
+    per ranking."""
+    vocabularies: dict[str, _Columns] = {}  # per language: spelling → column among that language's words
     rows, columns, counts, factors = [], [], [], []
     for row, doc in enumerate(docs):
         vocabulary = vocabularies.setdefault(doc.lang, _Columns())
         for text, factor in _fields(doc, weights):
-            found = word_counts(text, weights.max_body_words, doc.lang, weights.lower_case)
+            found = written_counts(text, weights.max_body_words, doc.lang)
             columns += map(vocabulary.__getitem__, found)
             counts += found.values()
             factors += [factor] * len(found)
@@ -122,33 +126,46 @@ def _word_matrix(docs: list[Doc], weights: Weights) -> tuple[sparse.csr_matrix, 
 
 def corpus_terms(docs: list[Doc], weights: Weights) -> tuple[sparse.csr_matrix, list[str]]:
     """Per doc (row), weighted counts of stems and, in German, of the stems of compound parts the corpus
-    knows; and the terms, sorted, one per column."""
+    knows; and the terms, sorted, one per column. A word's occurrences weigh by their spelling
+    (`spelling_weight`)."""
     words_per_doc, vocabularies = _word_matrix(docs, weights)
     terms: dict[str, int] = {}
     rows, columns, values = [], [], []
     row = 0
     for lang, vocabulary in vocabularies.items():
+        stop = stopwords(lang)
         compounds = lang in COMPOUND_LANGUAGES
-        known_words = frozenset(word for word in vocabulary if len(word) >= MIN_PART) if compounds else frozenset()
-        for word in vocabulary:
-            rows.append(row)
-            columns.append(terms.setdefault(stem(word, lang), len(terms)))
-            values.append(1.0)
-            if compounds and len(word) >= 2 * MIN_PART:
-                for part in compound_parts(word, known_words):
-                    rows.append(row)
-                    columns.append(terms.setdefault(part, len(terms)))
-                    values.append(weights.compound_part)
+        lower_words = {spelling: spelling.lower() for spelling in vocabulary}
+        known_words = (
+            frozenset(w for w in lower_words.values() if len(w) >= MIN_PART and w not in stop)
+            if compounds
+            else frozenset()
+        )
+        word_terms: dict[str, list[tuple[int, float]]] = {}  # lower-case word → (term column, factor)
+        for spelling, word in lower_words.items():
+            if word not in word_terms:
+                found = [] if word in stop else [(terms.setdefault(stem(word, lang), len(terms)), 1.0)]
+                if found and compounds and len(word) >= 2 * MIN_PART:
+                    found += [
+                        (terms.setdefault(part, len(terms)), weights.compound_part)
+                        for part in compound_parts(word, known_words)
+                    ]
+                word_terms[word] = found
+            weight = spelling_weight(spelling, lang, weights.lower_case)
+            for column, factor in word_terms[word]:
+                rows.append(row)
+                columns.append(column)
+                values.append(weight * factor)
             row += 1
     # Columns in the terms' sorted order, so that ties between terms fall the same way on every build.
     ordered = sorted(terms)
     position = np.empty(len(terms), dtype=np.int64)
     position[[terms[term] for term in ordered]] = np.arange(len(terms))
-    word_terms = sparse.csr_matrix(
+    spelling_terms = sparse.csr_matrix(
         (np.array(values), (np.array(rows, dtype=np.int64), position[np.array(columns, dtype=np.int64)])),
         shape=(row, len(terms)),
     )
-    return (words_per_doc @ word_terms).tocsr(), ordered
+    return (words_per_doc @ spelling_terms).tocsr(), ordered
 
 
 def _tfidf_rows(term_counts: sparse.csr_matrix, terms: list[str], max_terms: int, max_document_share: float):
@@ -223,15 +240,24 @@ def feature_matrix(docs: list[Doc], weights: Weights) -> sparse.csr_matrix:
     return feature_matrices(docs, weights)[0]
 
 
-def latent_vectors(matrix: sparse.csr_matrix, exact_side: int = 2000) -> np.ndarray | None:
-    """Unit rows in a latent semantic space of round(√N) dimensions (fewer if there are fewer terms), or
-    None when the site is too small for one: the truncated SVD of the TF-IDF matrix, rows scaled by
-    the singular values.
+def latent_vectors(
+    matrix: sparse.csr_matrix, ranks: tuple[float, ...] = DEFAULT_WEIGHTS.latent_ranks, exact_side: int = 2000
+) -> np.ndarray | None:
+    """Rows whose dot products are latent semantic cosines, or None when the site is too small for a
+    latent space: the truncated SVD of the TF-IDF matrix, rows scaled by the singular values.
+
+    With several `ranks` (multiples of √N dimensions) the dot product is the mean of the cosines at
+    each rank: each rank's leading part of a row, normalised, and all of them side by side. No single
+    rank suits every site (a few broad subjects or many narrow ones); on real news the mean of ½√N, √N
+    and 2√N beat every single rank on every site size (bench/RESULTS.md).
 
     When items or terms number at most `exact_side`, from the dense Gram matrix of the smaller side
     (exact, and faster than iterating); otherwise by ARPACK (svds) from a fixed start vector.
     """
-    dimensions = min(round(math.sqrt(matrix.shape[0])), min(matrix.shape) - 1)
+    most = min(matrix.shape) - 1
+    root = math.sqrt(matrix.shape[0])
+    widths = sorted({min(max(round(rank * root), 2), most) for rank in ranks})
+    dimensions = widths[-1]
     if dimensions < 2 or matrix.nnz == 0:
         return None
     if min(matrix.shape) <= exact_side:
@@ -239,13 +265,24 @@ def latent_vectors(matrix: sparse.csr_matrix, exact_side: int = 2000) -> np.ndar
         gram = (matrix @ matrix.T if by_items else matrix.T @ matrix).toarray()
         side = gram.shape[0]
         values, bases = eigh(gram, subset_by_index=[side - dimensions, side - 1])
-        vectors = bases * np.sqrt(np.maximum(values, 0.0)) if by_items else matrix @ bases
+        singular = np.sqrt(np.maximum(values, 0.0))
+        vectors = bases * singular if by_items else matrix @ bases
     else:
         start = np.full(min(matrix.shape), 1.0 / math.sqrt(min(matrix.shape)))
-        left, values, _ = svds(matrix, k=dimensions, v0=start)
-        vectors = left * values
-    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
-    return vectors / np.where(norms > 0, norms, 1.0)
+        left, singular, _ = svds(matrix, k=dimensions, v0=start)
+        vectors = left * singular
+    # Strongest dimension first, so that each rank is a leading part of the row; dimensions whose
+    # singular value is rounding noise are left out: normalised, they would make noise a cosine.
+    order = np.argsort(-singular, kind="stable")
+    order = order[singular[order] > NOISE * singular.max()]
+    vectors = vectors[:, order]
+    parts = []
+    for width in sorted({min(width, len(order)) for width in widths}):
+        part = vectors[:, :width]
+        norms = np.linalg.norm(part, axis=1, keepdims=True)
+        # A row with nothing in these dimensions has no cosine with any other at this rank.
+        parts.append(np.where(norms > NOISE, part, 0.0) / np.where(norms > NOISE, norms, 1.0))
+    return np.hstack(parts) / math.sqrt(len(parts))
 
 
 def _freshness(timestamp: float | None, newest: float, half_life_years: float) -> float:
@@ -344,7 +381,7 @@ def rank(docs: list[Doc], weights: Weights = DEFAULT_WEIGHTS) -> Ranking:
     if len(docs) < 2:
         return ranking
     lexical, all_terms = feature_matrices(docs, weights)
-    latent = latent_vectors(all_terms) if weights.latent else None
+    latent = latent_vectors(all_terms, weights.latent_ranks) if weights.latent else None
 
     category_numbers: dict[str | None, int] = {}
     categories = np.array([category_numbers.setdefault(doc.category, len(category_numbers)) for doc in docs])

@@ -139,40 +139,41 @@ def words(text: str, lang: str = "de") -> list[str]:
     return [word for word in pattern.findall(normalise(text, lang)) if len(word) >= 3 and word not in stop]
 
 
-def word_counts(text: str, max_words: int | None = None, lang: str = "de", lower_case: float = 1.0) -> Counter:
-    """How often each word occurs in the text (in its first `max_words` words, if given), by its
-    lower-case form.
+@cache
+def written_stopwords() -> frozenset[str]:
+    """German stop words as a text writes most of them: in lower case, or with a capital first letter."""
+    stop = stopwords()
+    return stop | frozenset(word[:1].upper() + word[1:] for word in stop)
 
-    In German, where every noun is written with a capital letter, an occurrence written in lower case
-    (a verb, an adjective, an adverb) counts `lower_case` instead of 1: nouns say most of what a text
-    is about. Other languages count every occurrence as 1.
-    """
+
+def written_counts(text: str, max_words: int | None = None, lang: str = "de") -> Counter:
+    """How often each word occurs in the text (in its first `max_words` words that are not stop words),
+    without stop words. German words keep their spelling, for `spelling_weight`; the words of other
+    languages are in lower case. Callers map a spelling to its lower-case word once per corpus, not
+    once per text: most of the cost of counting lies in visiting each text's words."""
     if lang != "de":
         return Counter(words(text, lang)[:max_words])
-    stop = stopwords()
-    if max_words is not None:
-        found = WORD.findall(text)
-        if len(found) > max_words:
-            kept = []
-            for word in found:
-                if word.lower() not in stop:
-                    kept.append(word)
-                    if len(kept) == max_words:
-                        break
-            return _case_weighted(Counter(kept), stop, lower_case)
-        return _case_weighted(Counter(found), stop, lower_case)
-    return _case_weighted(Counter(WORD.findall(text)), stop, lower_case)
+    found = WORD.findall(text)
+    if max_words is not None and len(found) > max_words:
+        stop = stopwords()
+        kept = []
+        for word in found:
+            if word.lower() not in stop:
+                kept.append(word)
+                if len(kept) == max_words:
+                    break
+        return Counter(kept)
+    # A stop word in capitals ("UND") is left for the caller, which looks up every spelling's lower case.
+    stop = written_stopwords()
+    return Counter({word: count for word, count in Counter(found).items() if word not in stop})
 
 
-def _case_weighted(written: Counter, stop: frozenset[str], lower_case: float) -> Counter:
-    """Counts of words as written → counts by lower-case word without stop words; lower-case spellings
-    weigh `lower_case`. Visits each distinct spelling once, not every word."""
-    counts: Counter = Counter()
-    for word, count in written.items():
-        lower = word.lower()
-        if lower not in stop:
-            counts[lower] += count if word[0].isupper() else count * lower_case
-    return counts
+def spelling_weight(word: str, lang: str, lower_case: float) -> float:
+    """How much one occurrence of a word as written counts. In German, where every noun and name is
+    written with a capital letter, a word in lower case (a verb, an adjective, an adverb) counts
+    `lower_case`, a capitalised one 1: nouns say most of what a text is about. In other languages,
+    where case says nothing of this kind, every word counts 1."""
+    return lower_case if lang == "de" and not word[0].isupper() else 1.0
 
 
 def _head_forms(head: str):
