@@ -56,19 +56,21 @@ class SelectedPagesWriter(Writer):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # Read once per build, not on each of the thousands of pages Pelican offers the writer.
+        self._selected = frozenset(setting(self.settings, "QUICK_PREVIEW_SOURCES", DEFAULTS))
+        self._every_listing = setting(self.settings, "QUICK_PREVIEW_ALL_LISTINGS", DEFAULTS)
+        self._ready = setting(self.settings, "QUICK_PREVIEW_READY", DEFAULTS)
         self._own_pages: dict[str, str] = {}  # selected source → its page, once written
 
     def write_file(self, name, template, context, *args, **kwargs):
-        selected = frozenset(setting(self.settings, "QUICK_PREVIEW_SOURCES", DEFAULTS))
-        if not shows_selected(selected, kwargs, setting(self.settings, "QUICK_PREVIEW_ALL_LISTINGS", DEFAULTS)):
+        if not shows_selected(self._selected, kwargs, self._every_listing):
             return None
         written = super().write_file(name, template, context, *args, **kwargs)
         item = kwargs.get("article") or kwargs.get("page")
-        if item is not None and item.source_path in selected and item.source_path not in self._own_pages:
+        if item is not None and item.source_path in self._selected and item.source_path not in self._own_pages:
             self._own_pages[item.source_path] = name
-            ready = setting(self.settings, "QUICK_PREVIEW_READY", DEFAULTS)
-            if ready and self._own_pages.keys() >= selected:
-                write_json(Path(ready), sorted(self._own_pages.values()))
+            if self._ready and self._own_pages.keys() >= self._selected:
+                write_json(Path(self._ready), sorted(self._own_pages.values()))
         return written
 
     def write_feed(self, *args, **kwargs):
