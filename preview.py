@@ -4,8 +4,11 @@ livereload's own watcher looks for changes every 0.8 s, runs the build inside it
 event loop (so no page is served while a build runs: two minutes at 10,000 articles) and tells
 browsers nothing within 3 s of its previous reload. Here a watcher thread (watchfiles, which
 Pelican itself uses: inotify on Linux) hears a save within milliseconds and a builder thread
-answers it in three steps:
+answers it in four steps:
 
+0. the instant page: the process of the last full build stays once it succeeded, with the site it read
+   (plugins/quick_preview/resident.py); it re-reads the saved files and writes just their own pages, in
+   a fraction of a second, and the browsers reload (a new file waits for step 1);
 1. the quick build: every item is read as always, but only the saved files' own pages and the listings
    that show them are written (plugins/quick_preview); the pages replace their old versions in output/
    as soon as they are written, the listings when the build ends, and the browsers reload each time;
@@ -22,6 +25,7 @@ listings, has already replaced them (with pages of the current text, which the f
 write the same way).
 """
 
+import contextlib
 import filecmp
 import json
 import os
@@ -258,8 +262,9 @@ class Command:
 class Running:
     """The build process of the moment, so that a newer save can stop it.
 
-    A save that comes while no process runs (during the quick build) stops the next one of the
-    round before it starts: the round that follows for that save does all of it again anyway.
+    A save that comes while no process runs here (during the quick build) stops the next one of the
+    round before it starts: the round that follows for that save does all of it again anyway. The quick
+    build asks `outdated` as it runs and stops itself.
     """
 
     def __init__(self):
@@ -287,6 +292,12 @@ class Running:
         with self._lock:
             self._process = None
             return process.exitcode == 0 and not self._stopped
+
+    @property
+    def outdated(self) -> bool:
+        """Whether a newer save came since the round began while no process ran here."""
+        with self._lock:
+            return self._skip
 
     @property
     def stopped(self) -> bool:
@@ -350,3 +361,100 @@ class SnapshotFileHandler(StaticFileHandler):
 
     def compute_etag(self) -> str | None:
         return None
+
+
+class ResidentBuild:
+    """A full build in a process that stays once it succeeded (plugins/quick_preview/resident.py), run the way
+    `Running` runs a multiprocessing.Process: `join()` returns when the build is done, not when the process ends.
+
+    Afterwards `render()` has it write saved sources' pages from the site it holds, in a fraction of a second.
+    """
+
+    def __init__(self, processes, target: Callable, arguments: list[str]):
+        self._ours, theirs = processes.Pipe()
+        self._process = processes.Process(target=target, args=(arguments, theirs))
+        self._theirs = theirs
+        self._code: int | None = None
+
+    def start(self) -> None:
+        self._process.start()
+        self._theirs.close()  # only the build's end stays open: its end of the pipe closes when it ends
+
+    @property
+    def pid(self) -> int:
+        return self._process.pid
+
+    def join(self) -> None:
+        """Wait until the build says how it ended, or ends without saying (stopped, crashed)."""
+        try:
+            _built, code = self._ours.recv()
+        except (EOFError, OSError):
+            self._process.join()
+            code = self._process.exitcode
+        self._code = code
+
+    @property
+    def exitcode(self) -> int | None:
+        return self._code if self._code is not None else self._process.exitcode
+
+    def terminate(self) -> None:
+        self._process.terminate()
+
+    def render(self, sources: Iterable[Path], folder: Path, timeout: float) -> list[str]:
+        """The pages below `folder` the build wrote for `sources`; none if it cannot (then it is closed: it must
+        not write into `folder` later)."""
+        from quick_preview.resident import RENDER
+
+        try:
+            self._ours.send((RENDER, [str(source) for source in sources], str(folder)))
+            if self._ours.poll(timeout):
+                return list(self._ours.recv())
+        except (EOFError, OSError):
+            pass
+        self.close()
+        return []
+
+    def close(self) -> None:
+        """Let the process end (at once if it still builds)."""
+        from quick_preview.resident import STOP
+
+        if self._process.pid is None:  # never started (a newer save came first)
+            self._ours.close()
+            self._theirs.close()
+            return
+        if self._process.exitcode is None and self._code == 0:
+            with contextlib.suppress(OSError):
+                self._ours.send((STOP,))
+            self._process.join(timeout=2)
+        if self._process.exitcode is None:
+            try:
+                os.killpg(self._process.pid, signal.SIGTERM)
+            except (ProcessLookupError, PermissionError):
+                self._process.terminate()
+            self._process.join()
+        self._ours.close()
+
+
+class Resident:
+    """The resident build of the moment (the last one that succeeded), for the preview's instant pages."""
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._build: ResidentBuild | None = None
+
+    def replace(self, build: ResidentBuild) -> None:
+        with self._lock:
+            old, self._build = self._build, build
+        if old is not None:
+            old.close()
+
+    def render(self, sources: Iterable[Path], folder: Path, timeout: float) -> list[str]:
+        with self._lock:
+            build = self._build
+        return build.render(sources, folder, timeout) if build is not None else []
+
+    def close(self) -> None:
+        with self._lock:
+            old, self._build = self._build, None
+        if old is not None:
+            old.close()

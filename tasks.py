@@ -220,18 +220,20 @@ def preview_arguments(content: Path, output: Path, *settings: str) -> list[str]:
     return [str(content), "-s", str(ROOT / "pelicanconf.py"), "-o", str(output), "-e", *settings]
 
 
-def preview_build(content: Path, processes, running) -> bool:
+def preview_build(content: Path, processes, running, resident) -> bool:
     """One development build of `content` in a new process, swapped into output/ only if it succeeded
     (and no newer save stopped it: `running.cancel()`). Without a search index: the last one is carried
-    over until `preview_index` has made the new one."""
-    from pelican import main as pelican_main
+    over until `preview_index` has made the new one. The process stays as `resident` (preview.Resident)
+    once the site is in place, to render saved pages at once."""
+    from quick_preview.resident import build_and_stay
     from search_index.plugin import OUTPUT_SUBDIR
 
     import preview
 
     staging = new_staging_folder(ROOT, PREVIEW_STAGING_PREFIX)
-    arguments = preview_arguments(content, staging)
-    if not running.run(processes.Process(target=preview.run_in_own_group, args=(pelican_main, arguments))):
+    build = preview.ResidentBuild(processes, build_and_stay, preview_arguments(content, staging))
+    if not running.run(build):
+        build.close()
         shutil.rmtree(staging, ignore_errors=True)
         if not running.stopped:
             print(
@@ -246,6 +248,7 @@ def preview_build(content: Path, processes, running) -> bool:
         old_site is not None
     ):  # removed meanwhile: browsers reload now (a killed preview's leftover goes at its next start)
         threading.Thread(target=shutil.rmtree, args=(old_site,), kwargs={"ignore_errors": True}, daemon=True).start()
+    resident.replace(build)
     return True
 
 
@@ -285,10 +288,29 @@ def quick_build_settings(sources: list[Path], every_listing: bool = False) -> li
     ]
 
 
-def preview_quick_build(content: Path, processes, sources: list[Path], every_listing: bool, shown) -> None:
+# How long the preview waits for the resident build to render saved pages before it leaves them to the quick build.
+RESIDENT_SECONDS = 5
+
+
+def preview_instant(resident, sources: list[Path], shown) -> None:
+    """The saved sources' pages from the last full build's process (plugins/quick_preview/resident.py), put into
+    output/ where they differ; `shown()` if any did. Their teasers and listings come with the quick build."""
+    import preview
+
+    staging = new_staging_folder(ROOT, PREVIEW_QUICK_PREFIX)
+    try:
+        pages = resident.render(sources, staging, RESIDENT_SECONDS)
+        if pages and OUTPUT.is_dir() and sum(preview.bring(Path(page), staging, OUTPUT) for page in pages):
+            shown()
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def preview_quick_build(content: Path, processes, running, sources: list[Path], every_listing: bool, shown) -> None:
     """The quick build: only the pages of `sources` and the listings that show them (plugins/quick_preview), put
     into output/ where they differ, in two steps: the saved files' own pages as soon as they are written,
-    the listings when the build is done. `shown()` is called after each step that changed `output/`.
+    the listings when the build is done. `shown()` is called after each step that changed `output/`. A newer
+    save (`running.outdated`) stops it: the next round starts at once.
 
     No search index (the full build right after it makes one); its messages are left to the full build too."""
     from pelican import main as pelican_main
@@ -306,6 +328,11 @@ def preview_quick_build(content: Path, processes, sources: list[Path], every_lis
     try:
         while build.exitcode is None:
             build.join(READY_POLL_SECONDS)
+            if running.outdated:
+                with contextlib.suppress(ProcessLookupError):  # it leads its own group (run_in_own_group)
+                    os.killpg(build.pid, signal.SIGTERM)
+                build.join()
+                break
             if pages is None and OUTPUT.is_dir():
                 pages = preview.ready_pages(ready)  # None until the saved files' own pages are written
                 if pages and sum(preview.bring(page, staging, OUTPUT) for page in pages):
@@ -337,7 +364,8 @@ def livereload(c, port=8000, content=str(CONTENT)):
     remove_staging_folders(ROOT, PREVIEW_STAGING_PREFIX)
     remove_staging_folders(ROOT, PREVIEW_QUICK_PREFIX)
     running = preview.Running()
-    if preview_build(content, processes, running):
+    resident = preview.Resident()
+    if preview_build(content, processes, running, resident):
         preview_index(running)
     server = Server()
     server.SFH = preview.SnapshotFileHandler  # the page as one read: a build may replace it meanwhile
@@ -357,8 +385,10 @@ def livereload(c, port=8000, content=str(CONTENT)):
             if plan.removed:  # a deleted file's page is gone at once, the listings that showed it follow
                 preview.take_away(OUTPUT, plan.removed)
                 reload_browsers()
-            preview_quick_build(content, processes, plan.sources, bool(plan.removed), reload_browsers)
-        return preview_build(content, processes, running)
+            if plan.sources:
+                preview_instant(resident, plan.sources, reload_browsers)
+            preview_quick_build(content, processes, running, plan.sources, bool(plan.removed), reload_browsers)
+        return preview_build(content, processes, running, resident)
 
     watched = (content, ROOT / "theme", ROOT / "plugins", ROOT / "pelicanconf.py")
     stop = preview.start(watched, rebuild, reload_browsers, running.cancel, lambda: preview_index(running))
@@ -369,6 +399,7 @@ def livereload(c, port=8000, content=str(CONTENT)):
         server.serve(host=PREVIEW_HOST, port=int(port), root=str(OUTPUT), open_url_delay=None)
     finally:
         stop()
+        resident.close()
 
 
 @task

@@ -287,9 +287,12 @@ def test_a_newer_save_stops_the_running_process_or_the_next_one_of_the_round():
     running.cancel()
     thread.join(WAIT)
     assert outcome == [False] and running.stopped
-    # During the quick build no process runs: the round's full build is then not started at all.
+    # During the quick build no process runs here: the quick build sees it is outdated and stops itself, and
+    # the round's full build is then not started at all.
     running.begin()
+    assert not running.outdated
     running.cancel()
+    assert running.outdated
     later = Sleeper()
     assert running.run(later) is False and running.stopped and not later.started.is_set()
     # A new round starts clean: a stop meant for the old one does not reach it.

@@ -1,0 +1,218 @@
+"""The preview's resident build: a full build whose process stays, with the site it read, to re-render saved pages.
+
+A preview build reads every item, runs every plugin and writes the whole site; at 1,000 articles that
+takes seconds even when only one page is asked for. The process of the last full build still holds all
+of it in memory, though. So it does not end: it waits for the preview to name saved sources, re-reads
+just those files and writes just their own pages, within a fraction of a second, into a folder the
+preview gives it. The preview shows those pages at once; its quick build and the next full build follow
+and bring the exact pages and every listing, as before. This is what Hugo calls "fast render".
+
+What reading a file gives (title, text, tags, summary, date, ...) comes from the saved file. What the
+finished build added to an item or changed on it after reading (its teasers, translations, problem
+banner, the template a plugin chose) is carried over from the item of the last full build, except where
+the edit changed what reading gave: then reading's new value stands, and the quick build that follows
+brings the rest. A saved file the last build did not know (a new file), or one whose status or
+language changed, is not rendered here; the quick build makes its page.
+
+This runs in the build process (a child of the preview) and is Pelican glue; the preview's side is
+`preview.ResidentBuild`.
+"""
+
+import logging
+import os
+from collections.abc import Iterable, Mapping
+from itertools import chain
+from pathlib import Path
+
+from pelican import LOG_HANDLERS, get_instance, parse_arguments, signals
+from pelican.generators import ArticlesGenerator, PagesGenerator
+from pelican.log import init as init_logging
+from pelican.writers import Writer
+
+logger = logging.getLogger(__name__)
+
+# The messages between the preview and this process (a multiprocessing Pipe).
+BUILT = "gebaut"  # ("gebaut", exit code): the full build is done; the process stays if it is 0
+RENDER = "zeigen"  # ("zeigen", [source paths], folder): write these sources' pages into folder
+STOP = "ende"  # ("ende",): leave
+
+
+def carried_over(built: Mapping, read_before: Mapping, read_now: Mapping) -> dict:
+    """Attributes of the finished old item (`built`) that the re-read item (`read_now`) takes over.
+
+    `read_before` is what reading gave the old item. An attribute the build added after reading is taken
+    if reading does not give it now; one the build changed after reading is taken if reading gives the
+    same as before (so the build would change it the same way again).
+    """
+    taken = {}
+    for name, value in built.items():
+        if name not in read_before:
+            if name not in read_now:
+                taken[name] = value
+        elif value is not read_before[name] and name in read_now and same(read_now[name], read_before[name]):
+            taken[name] = value
+    return taken
+
+
+def same(one, other) -> bool:
+    """Whether two attribute values are equal; values that cannot be compared count as different."""
+    try:
+        return bool(one == other)
+    except Exception:  # any __eq__ of any plugin's value
+        return False
+
+
+def written_items(generator) -> Iterable:
+    """The items a generator writes a page for, in the lists Pelican writes them from."""
+    names = (
+        "translations",
+        "articles",
+        "hidden_translations",
+        "hidden_articles",
+        "drafts_translations",
+        "drafts",
+        "pages",
+        "draft_translations",
+        "draft_pages",
+        "hidden_pages",
+    )
+    return chain.from_iterable(getattr(generator, name, ()) for name in names)
+
+
+class Site:
+    """The finished build's items by source path, with what reading gave each, able to re-render one."""
+
+    def __init__(self, generators, read: Mapping[int, dict]):
+        self._items = {}
+        for generator in generators:
+            if isinstance(generator, (ArticlesGenerator, PagesGenerator)):
+                for item in written_items(generator):
+                    self._items.setdefault(item.source_path, (generator, item))
+        self._read = read  # id(item) → a copy of its attributes when it was read
+
+    def render(self, sources: Iterable[str], folder: Path) -> list[str]:
+        """Write the pages of `sources` into `folder`; the files written, below it (sources it cannot render
+        are left out)."""
+        written = []
+        for source in sources:
+            known = self._items.get(source)
+            if known is None:
+                continue
+            generator, old = known
+            new = self._reread(generator, old)
+            if new is None:
+                continue
+            writer = Writer(str(folder), settings=generator.settings)
+            write_page(generator, writer, new)
+            written.append(new.save_as)
+        return written
+
+    def _reread(self, generator, old):
+        articles = isinstance(generator, ArticlesGenerator)
+        new = generator.readers.read_file(
+            base_path=generator.path,
+            path=old.source_path,
+            content_class=type(old),
+            context=generator.context,
+            preread_signal=signals.article_generator_preread if articles else signals.page_generator_preread,
+            preread_sender=generator,
+            context_signal=signals.article_generator_context if articles else signals.page_generator_context,
+            context_sender=generator,
+        )
+        if new is None or getattr(new, "status", None) != getattr(old, "status", None):
+            return None
+        if getattr(new, "lang", None) != getattr(old, "lang", None) or not new.save_as:
+            return None
+        before = self._read.get(id(old))
+        if before is None:
+            return None
+        vars(new).update(carried_over(vars(old), before, dict(vars(new))))
+        return new
+
+
+def write_page(generator, writer: Writer, item) -> None:
+    """Write one item's page as Pelican's generators write it (ArticlesGenerator.generate_articles through its
+    `write` with relative URLs as set, PagesGenerator.generate_output)."""
+    if isinstance(generator, ArticlesGenerator):
+        kind = {"article": item, "category": getattr(item, "category", None), "blog": True}
+    else:
+        kind = {"page": item}
+    writer.write_file(
+        item.save_as,
+        generator.get_template(item.template),
+        generator.context,
+        relative_urls=generator.settings["RELATIVE_URLS"],
+        override_output=hasattr(item, "override_save_as"),
+        url=item.url,
+        **kind,
+    )
+
+
+def build_and_stay(arguments: list[str], connection) -> None:
+    """Run Pelican's command line `arguments` as its `main` does, tell the preview how it ended, and, if it
+    succeeded, render saved pages on request until told to stop (or the preview is gone).
+
+    It leads a new process group, as every preview build does: stopping it stops what it started too."""
+    os.setpgrp()
+    site, code = build(arguments)
+    connection.send((BUILT, code))
+    if code != 0 or site is None:
+        raise SystemExit(code)
+    # Its messages were shown at the build; re-reading a file would only repeat them (the full build
+    # that follows reports what is new).
+    logging.disable(logging.CRITICAL)
+    serve(site, connection)
+
+
+def build(arguments: list[str]) -> tuple[Site | None, int]:
+    """The build, as `pelican.main` runs it; the site it read (None if it failed) and its exit code."""
+    options = parse_arguments(arguments)
+    init_logging(
+        level=options.verbosity,
+        fatal=options.fatal,
+        name="pelican",
+        handler=LOG_HANDLERS[options.log_handler],
+        logs_dedup_min_level=getattr(logging, options.logs_dedup_min_level),
+    )
+    read: dict[int, dict] = {}
+    finished = []
+
+    def remember_reading(item) -> None:
+        read[id(item)] = dict(vars(item))
+
+    def remember_site(generators) -> None:
+        finished.append(generators)
+
+    try:
+        pelican, _settings = get_instance(options)
+        # Connected after the plugins (get_instance registers them): what reading gave, their part included.
+        signals.content_object_init.connect(remember_reading)
+        signals.all_generators_finalized.connect(remember_site)
+        pelican.run()
+    except KeyboardInterrupt:
+        return None, 1
+    except Exception as problem:  # as pelican.main: logged, the build's own exit code
+        logger.critical("%s: %s", problem.__class__.__name__, problem, exc_info=True)
+        return None, getattr(problem, "exitcode", 1)
+    finally:
+        signals.content_object_init.disconnect(remember_reading)
+        signals.all_generators_finalized.disconnect(remember_site)
+    if not finished:
+        return None, 0
+    return Site(finished[-1], read), 0
+
+
+def serve(site: Site, connection) -> None:
+    while True:
+        try:
+            message = connection.recv()
+        except (EOFError, OSError):  # the preview is gone
+            return
+        if message[0] != RENDER:
+            return
+        _kind, sources, folder = message
+        try:
+            written = site.render(sources, Path(folder))
+        except Exception:  # a page it cannot render: the quick build that follows makes it
+            written = []
+        connection.send(written)

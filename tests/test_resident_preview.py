@@ -1,0 +1,118 @@
+"""The preview's resident build (plugins/quick_preview/resident.py, preview.ResidentBuild): the last full build's
+process stays and re-renders saved pages at once; they must be the pages a full build of the saved text writes."""
+
+import multiprocessing
+from pathlib import Path
+
+import pytest
+from quick_preview.resident import build_and_stay, carried_over
+
+import preview
+from conftest import ROOT, build_site
+
+WAIT = 60
+
+
+def test_the_build_s_additions_are_carried_over_unless_the_edit_changed_what_they_came_from():
+    teasers, banner = ["b", "c"], "<p>Problem</p>"
+    read_before = {"title": "Alt", "template": "article", "_content": "<p>alt</p>"}
+    built = {**read_before, "teasers": teasers, "template": "article-lang", "_content": banner + "<p>alt</p>"}
+    # Reading gives the same template as before: the plugin would choose the same one again.
+    read_now = {"title": "Neu", "template": "article", "_content": "<p>neu</p>"}
+    assert carried_over(built, read_before, read_now) == {"teasers": teasers, "template": "article-lang"}
+    # The edit changed the template line: reading's new value stands.
+    read_now = {"title": "Neu", "template": "page-wide", "_content": "<p>alt</p>"}
+    assert carried_over(built, read_before, read_now) == {"teasers": teasers, "_content": banner + "<p>alt</p>"}
+    # What reading gives now is never replaced by an addition of the old build.
+    assert carried_over(built, read_before, {**read_now, "teasers": []}) == {"_content": banner + "<p>alt</p>"}
+
+
+class Uncomparable:
+    def __eq__(self, other):
+        raise TypeError("no")
+
+
+def test_values_that_cannot_be_compared_count_as_changed():
+    before, now = Uncomparable(), Uncomparable()
+    assert carried_over({"x": "gebaut"}, {"x": before}, {"x": now}) == {}
+
+
+def small_site(folder: Path) -> Path:
+    (folder / "artikel").mkdir(parents=True)
+    for number in (1, 2, 3, 4):
+        (folder / "artikel" / f"2025-0{number}-01-meldung-{number}.md").write_text(
+            f"Title: Meldung {number}\nDate: 2025-0{number}-01 10:00\nCategory: Meldungen\nTags: Integration\n"
+            f"Summary: Eine kurze Meldung mit der Nummer {number} über das Sprachcafé im Rathaus.\n\n"
+            f"Der Text der Meldung {number} über Sprache, Nachbarschaft und das Sprachcafé.\n",
+            encoding="utf-8",
+        )
+    # A problem the checks report, so that the page has a banner.
+    with (folder / "artikel" / "2025-02-01-meldung-2.md").open("a", encoding="utf-8") as text:
+        text.write("\nMehr steht [hier](https://example.org/).\n")
+    return folder
+
+
+def arguments(content: Path, output: Path) -> list[str]:
+    return [str(content), "-s", str(ROOT / "pelicanconf.py"), "-o", str(output), "-e", "SEARCH_INDEX_ENABLED=false"]
+
+
+@pytest.fixture
+def resident(tmp_path):
+    content = small_site(tmp_path / "inhalt")
+    build = preview.ResidentBuild(
+        multiprocessing.get_context("forkserver"), build_and_stay, arguments(content, tmp_path / "output")
+    )
+    build.start()
+    build.join()
+    yield build, content
+    build.close()
+
+
+def test_a_saved_page_is_rendered_at_once_as_the_full_build_writes_it(resident, tmp_path):
+    build, content = resident
+    assert build.exitcode == 0, "the build succeeded and its process stays"
+    saved = content / "artikel" / "2025-02-01-meldung-2.md"
+    before = build_site(content, "pelicanconf.py", tmp_path / "vorher", "-e", "SEARCH_INDEX_ENABLED=false")
+    saved.write_text(
+        saved.read_text(encoding="utf-8").replace("über Sprache", "über Sprache, Arbeit"), encoding="utf-8"
+    )
+    rendered = tmp_path / "gerendert"
+    pages = build.render([saved], rendered, WAIT)
+    assert pages == ["aktuelles/2025/meldung-2/index.html"]
+    after = build_site(content, "pelicanconf.py", tmp_path / "nachher", "-e", "SEARCH_INDEX_ENABLED=false")
+    page = (rendered / pages[0]).read_bytes()
+    assert "über Sprache, Arbeit".encode() in page
+    assert b"content-problems__title" in page, "the problem banner (the link was there before), carried over"
+    assert b"auch-interessant" in page, "the teasers, carried over"
+    assert page != (before / pages[0]).read_bytes()
+    assert page == (after / pages[0]).read_bytes()
+
+
+def test_a_new_file_or_one_turned_into_a_draft_is_left_to_the_quick_build(resident, tmp_path):
+    build, content = resident
+    new = content / "artikel" / "2025-05-01-meldung-5.md"
+    new.write_text("Title: Meldung 5\nDate: 2025-05-01 10:00\nCategory: Meldungen\n\nNeu.\n", encoding="utf-8")
+    draft = content / "artikel" / "2025-01-01-meldung-1.md"
+    draft.write_text(draft.read_text(encoding="utf-8").replace("Tags:", "Status: draft\nTags:"), encoding="utf-8")
+    assert build.render([new, draft], tmp_path / "gerendert", WAIT) == []
+    # It still answers afterwards.
+    other = content / "artikel" / "2025-03-01-meldung-3.md"
+    assert build.render([other], tmp_path / "gerendert", WAIT) == ["aktuelles/2025/meldung-3/index.html"]
+
+
+def test_closing_ends_the_process_and_a_failed_build_does_not_stay(resident, tmp_path):
+    build, content = resident
+    build.close()
+    assert build.exitcode == 0 and build._process.exitcode is not None
+    (content / "artikel" / "kaputt.md").write_text("Title: Kaputt\nDate: gestern um drei\n\nText.\n", encoding="utf-8")
+    failing = preview.ResidentBuild(
+        multiprocessing.get_context("forkserver"),
+        build_and_stay,
+        [*arguments(content, tmp_path / "output"), "CONTENT_CHECKS_AS_ERRORS=true", "--fatal", "errors"],
+    )
+    failing.start()
+    failing.join()
+    assert failing.exitcode != 0
+    failing._process.join(WAIT)
+    assert failing._process.exitcode is not None, "a failed build's process ends"
+    assert failing.render([content / "artikel" / "kaputt.md"], tmp_path / "gerendert", 1) == []
