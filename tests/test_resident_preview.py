@@ -5,6 +5,7 @@ import multiprocessing
 from pathlib import Path
 
 import pytest
+from PIL import Image
 from quick_preview.resident import build_and_stay, carried_over
 
 import preview
@@ -46,9 +47,15 @@ def small_site(folder: Path) -> Path:
             f"Der Text der Meldung {number} über Sprache, Nachbarschaft und das Sprachcafé.\n",
             encoding="utf-8",
         )
-    # A problem the checks report, so that the page has a banner.
-    with (folder / "artikel" / "2025-02-01-meldung-2.md").open("a", encoding="utf-8") as text:
+    # A problem the checks report, so that the page has a banner, and a lead image (its page is rewritten once
+    # written: responsive_images).
+    second = folder / "artikel" / "2025-02-01-meldung-2.md"
+    lead = "Image: images/bild.png\nImage_alt: Ein rotes Bild\nImage_credit: Stadt\nTags:"
+    second.write_text(second.read_text(encoding="utf-8").replace("Tags:", lead), encoding="utf-8")
+    with second.open("a", encoding="utf-8") as text:
         text.write("\nMehr steht [hier](https://example.org/).\n")
+    (folder / "images").mkdir()
+    Image.new("RGB", (640, 480), "red").save(folder / "images" / "bild.png")
     return folder
 
 
@@ -84,6 +91,7 @@ def test_a_saved_page_is_rendered_at_once_as_the_full_build_writes_it(resident, 
     assert "über Sprache, Arbeit".encode() in page
     assert b"content-problems__title" in page, "the problem banner (the link was there before), carried over"
     assert b"auch-interessant" in page, "the teasers, carried over"
+    assert b"<picture" in page and b"bild-480w" in page, "the lead image, rewritten as in the build"
     assert page != (before / pages[0]).read_bytes()
     assert page == (after / pages[0]).read_bytes()
 

@@ -137,10 +137,13 @@ def write_page(generator, writer: Writer, item) -> None:
         kind = {"article": item, "category": getattr(item, "category", None), "blog": True}
     else:
         kind = {"page": item}
+    # The build's output folder is output/ by now; plugins that work on written pages (responsive_images)
+    # find them below OUTPUT_PATH.
+    context = {**generator.context, "OUTPUT_PATH": writer.output_path}
     writer.write_file(
         item.save_as,
         generator.get_template(item.template),
-        generator.context,
+        context,
         relative_urls=generator.settings["RELATIVE_URLS"],
         override_output=hasattr(item, "override_save_as"),
         url=item.url,
