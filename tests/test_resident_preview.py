@@ -85,15 +85,18 @@ def test_a_saved_page_is_rendered_at_once_as_the_full_build_writes_it(resident, 
     )
     rendered = tmp_path / "gerendert"
     pages = build.render([saved], rendered, WAIT)
-    assert pages == ["aktuelles/2025/meldung-2/index.html"]
+    assert "aktuelles/2025/meldung-2/index.html" in pages
     after = build_site(content, "pelicanconf.py", tmp_path / "nachher", "-e", "SEARCH_INDEX_ENABLED=false")
-    page = (rendered / pages[0]).read_bytes()
+    page = (rendered / "aktuelles/2025/meldung-2/index.html").read_bytes()
     assert "über Sprache, Arbeit".encode() in page
     assert b"content-problems__title" in page, "the problem banner (the link was there before), carried over"
     assert b"auch-interessant" in page, "the teasers, carried over"
     assert b"<picture" in page and b"bild-480w" in page, "the lead image, rewritten as in the build"
-    assert page != (before / pages[0]).read_bytes()
-    assert page == (after / pages[0]).read_bytes()
+    assert page != (before / "aktuelles/2025/meldung-2/index.html").read_bytes()
+    assert page == (after / "aktuelles/2025/meldung-2/index.html").read_bytes()
+    # The listings that show its text: the same as the full build's.
+    for name in ("index.html", "aktuelles/index.html", "themen/integration/index.html"):
+        assert (rendered / name).read_bytes() == (after / name).read_bytes(), name
 
 
 def test_a_new_file_or_one_turned_into_a_draft_is_left_to_the_quick_build(resident, tmp_path):
@@ -105,7 +108,7 @@ def test_a_new_file_or_one_turned_into_a_draft_is_left_to_the_quick_build(reside
     assert build.render([new, draft], tmp_path / "gerendert", WAIT) == []
     # It still answers afterwards.
     other = content / "artikel" / "2025-03-01-meldung-3.md"
-    assert build.render([other], tmp_path / "gerendert", WAIT) == ["aktuelles/2025/meldung-3/index.html"]
+    assert "aktuelles/2025/meldung-3/index.html" in build.render([other], tmp_path / "gerendert", WAIT)
 
 
 def test_closing_ends_the_process_and_a_failed_build_does_not_stay(resident, tmp_path):
@@ -124,3 +127,41 @@ def test_closing_ends_the_process_and_a_failed_build_does_not_stay(resident, tmp
     failing._process.join(WAIT)
     assert failing._process.exitcode is not None, "a failed build's process ends"
     assert failing.render([content / "artikel" / "kaputt.md"], tmp_path / "gerendert", 1) == []
+
+
+def test_a_title_or_summary_edit_brings_the_listings_and_the_teasers_that_show_the_item(resident, tmp_path):
+    build, content = resident
+    saved = content / "artikel" / "2025-03-01-meldung-3.md"
+    text = saved.read_text(encoding="utf-8")
+    text = text.replace("Title: Meldung 3", "Title: Sprachcafé zieht um").replace(
+        "Summary: Eine kurze Meldung mit der Nummer 3", "Summary: Ganz neu zusammengefasst: die Meldung 3"
+    )
+    saved.write_text(text, encoding="utf-8")
+    rendered = tmp_path / "gerendert"
+    pages = build.render([saved], rendered, WAIT)
+    full = build_site(content, "pelicanconf.py", tmp_path / "voll", "-e", "SEARCH_INDEX_ENABLED=false")
+    listings = {"index.html", "aktuelles/index.html", "aktuelles/meldungen/index.html", "themen/integration/index.html"}
+    assert {"aktuelles/2025/meldung-3/index.html", *listings} <= set(pages)
+    teaser_pages = {f"aktuelles/2025/meldung-{number}/index.html" for number in (1, 2, 4)} & set(pages)
+    assert teaser_pages, "the other items show it among their teasers"
+    for name in {"aktuelles/2025/meldung-3/index.html", *listings, *teaser_pages}:
+        assert "Sprachcafé zieht um".encode() in (rendered / name).read_bytes(), name
+    # The home page, category and tag pages show summaries; so do the teaser cards.
+    for name in {"index.html", "aktuelles/meldungen/index.html", "themen/integration/index.html", *teaser_pages}:
+        assert b"Ganz neu zusammengefasst" in (rendered / name).read_bytes(), name
+    # Every page but the other items' (whose teasers the full build chooses anew) is the full build's.
+    for name in set(pages) - teaser_pages:
+        assert (rendered / name).read_bytes() == (full / name).read_bytes(), name
+    # The next edit starts from this one: the old title is gone from what the process holds.
+    saved.write_text(text.replace("über Sprache", "über Sprache, Arbeit"), encoding="utf-8")
+    again = build.render([saved], tmp_path / "wieder", WAIT)
+    assert "aktuelles/index.html" in again
+    assert "Sprachcafé zieht um".encode() in (tmp_path / "wieder" / "aktuelles" / "index.html").read_bytes()
+
+
+def test_a_changed_tag_brings_only_the_items_own_page(resident, tmp_path):
+    build, content = resident
+    saved = content / "artikel" / "2025-03-01-meldung-3.md"
+    saved.write_text(saved.read_text(encoding="utf-8").replace("Tags: Integration", "Tags: Ehrenamt"), encoding="utf-8")
+    assert build.render([saved], tmp_path / "gerendert", WAIT) == ["aktuelles/2025/meldung-3/index.html"]
+    assert b"Ehrenamt" in (tmp_path / "gerendert" / "aktuelles/2025/meldung-3/index.html").read_bytes()

@@ -8,7 +8,7 @@ Results are attached to the content objects, so templates only test
 import gc
 import logging
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from pelican import signals
 from pelican.generators import ArticlesGenerator, PagesGenerator
@@ -29,6 +29,24 @@ DEFAULTS = {
 OPT_OUT_VALUES = {"nein", "no", "false", "aus", "0"}
 
 
+class Excerpts:
+    """The card text of items, made once per text: from the item's summary and body as they are when asked.
+
+    Asked at render time, not fixed when the teasers are chosen: the preview's resident build gives an edited
+    item its new text in place (plugins/quick_preview/resident.py), and the cards that show it follow.
+    """
+
+    def __init__(self, limit: int):
+        self._limit = limit
+        self._made: dict[tuple, str] = {}
+
+    def of(self, item) -> str:
+        key = (item.metadata.get("summary"), item.content)
+        if key not in self._made:
+            self._made[key] = excerpt(key[0], key[1], self._limit)
+        return self._made[key]
+
+
 @dataclass(frozen=True)
 class Teaser:
     """One card of the „Auch interessant“ block.
@@ -38,8 +56,12 @@ class Teaser:
     """
 
     item: object
-    excerpt: str
+    excerpts: Excerpts = field(repr=False, compare=False)
     other_lang: bool = False
+
+    @property
+    def excerpt(self) -> str:
+        return self.excerpts.of(self.item)
 
 
 def setting(settings, name):
@@ -146,17 +168,10 @@ def _attach_teasers(generators):
         settings["DEFAULT_LANG"],
         exclude=listed_on_page,
     )
-    excerpts = {}
-
-    def teaser_excerpt(key):
-        if key not in excerpts:
-            item = by_key[key]
-            excerpts[key] = excerpt(item.metadata.get("summary"), item.content, limit)
-        return excerpts[key]
-
+    excerpts = Excerpts(limit)
     for item, _ in items:
         choices = chosen.get(source_key(item), [])
-        item.related = [Teaser(by_key[c.key], teaser_excerpt(c.key), c.other_lang) for c in choices]
+        item.related = [Teaser(by_key[c.key], excerpts, c.other_lang) for c in choices]
 
 
 def in_reader_language(items, lang: str, default_lang: str) -> list:

@@ -29,6 +29,8 @@ from pelican.generators import ArticlesGenerator, PagesGenerator
 from pelican.log import init as init_logging
 from pelican.writers import Writer
 
+from .plugin import shows_selected
+
 logger = logging.getLogger(__name__)
 
 # The messages between the preview and this process (a multiprocessing Pipe).
@@ -79,35 +81,122 @@ def written_items(generator) -> Iterable:
     return chain.from_iterable(getattr(generator, name, ()) for name in names)
 
 
+def same_place(read_before: Mapping, read_now: Mapping) -> bool:
+    """Whether an edit left every line of the file's head but title and summary as it was, so the item stands
+    in the same listings, in the same order (date, category, tags, status, slug, embargo, ... unchanged)."""
+    kept = {"title", "summary"}
+    before = {key: value for key, value in read_before.get("metadata", {}).items() if key not in kept}
+    now = {key: value for key, value in read_now.get("metadata", {}).items() if key not in kept}
+    return before.keys() == now.keys() and all(same(before[key], now[key]) for key in before)
+
+
+def forget_rendered(item) -> None:
+    """Drop what Pelican memoised of the item's text and summary (`Content.get_content`, `get_summary`, kept
+    per object), so an item that took new attributes in place is rendered from them."""
+    for name in ("get_content", "get_summary"):
+        cache = getattr(getattr(type(item), name, None), "cache", None)
+        if isinstance(cache, dict):
+            for key in [key for key in cache if isinstance(key, tuple) and key and key[0] is item]:
+                del cache[key]
+
+
+def showing_in_teasers(items: Iterable, shown: set[str]) -> set[str]:
+    """The source paths of items whose "Auch interessant" box shows one of the `shown` sources (`related`)."""
+    return {
+        item.source_path
+        for item in items
+        if any(getattr(getattr(teaser, "item", None), "source_path", None) in shown for teaser in item_related(item))
+    }
+
+
+def item_related(item) -> list:
+    related = getattr(item, "related", None)
+    return related if isinstance(related, list) else []
+
+
+class FolderWriter(Writer):
+    """Pelican's writer into another folder than the build's: plugins that work on written pages
+    (responsive_images) find them below OUTPUT_PATH, which by now is the build's old staging folder."""
+
+    def write_file(self, name, template, context, *args, **kwargs):
+        return super().write_file(name, template, {**context, "OUTPUT_PATH": self.output_path}, *args, **kwargs)
+
+
+class ListingsWriter(FolderWriter):
+    """Writes the listings and feeds that show one of the `selected` sources; no item's own page."""
+
+    def __init__(self, output_path, settings, selected):
+        super().__init__(output_path, settings=settings)
+        self._selected = frozenset(selected)
+
+    def write_file(self, name, template, context, *args, **kwargs):
+        if kwargs.get("article") is not None or kwargs.get("page") is not None:
+            return None
+        if not shows_selected(self._selected, kwargs):
+            return None
+        return super().write_file(name, template, context, *args, **kwargs)
+
+    def write_feed(self, elements, *args, **kwargs):
+        if not any(getattr(element, "source_path", None) in self._selected for element in elements):
+            return None
+        return super().write_feed(elements, *args, **kwargs)
+
+
 class Site:
     """The finished build's items by source path, with what reading gave each, able to re-render one."""
 
     def __init__(self, generators, read: Mapping[int, dict]):
+        self._generators = list(generators)
         self._items = {}
-        for generator in generators:
+        for generator in self._generators:
             if isinstance(generator, (ArticlesGenerator, PagesGenerator)):
                 for item in written_items(generator):
                     self._items.setdefault(item.source_path, (generator, item))
         self._read = read  # id(item) → a copy of its attributes when it was read
 
     def render(self, sources: Iterable[str], folder: Path) -> list[str]:
-        """Write the pages of `sources` into `folder`; the files written, below it (sources it cannot render
-        are left out)."""
-        written = []
+        """Write the pages of `sources` into `folder`, and, for edits that leave an item in its place (text,
+        title, summary), the listings and feeds that show it and the pages whose teasers show it; the files
+        written, below `folder` (sources it cannot render are left out)."""
+        adopted = set()
         for source in sources:
             known = self._items.get(source)
             if known is None:
                 continue
             generator, old = known
-            new = self._reread(generator, old)
-            if new is None:
+            reread = self._reread(generator, old)
+            if reread is None:
                 continue
-            writer = Writer(str(folder), settings=generator.settings)
-            write_page(generator, writer, new)
-            written.append(new.save_as)
-        return written
+            new, read_now = reread
+            item = new
+            if same_place(self._read[id(old)], read_now):
+                # The old item takes the new attributes, so every listing, feed and teaser that holds it
+                # shows them; this process keeps the edit for the next one.
+                attributes = dict(vars(new))
+                vars(old).clear()
+                vars(old).update(attributes)
+                forget_rendered(old)
+                self._read[id(old)] = read_now
+                item = old
+                adopted.add(source)
+            write_page(generator, FolderWriter(str(folder), settings=generator.settings), item)
+        if adopted:
+            others = showing_in_teasers((item for _generator, item in self._items.values()), adopted) - adopted
+            for source in sorted(others):
+                generator, item = self._items[source]
+                write_page(generator, FolderWriter(str(folder), settings=generator.settings), item)
+            for generator in self._generators:
+                if isinstance(generator, ArticlesGenerator):
+                    generator.generate_output(ListingsWriter(str(folder), generator.settings, adopted))
+        return (
+            sorted(path.relative_to(folder).as_posix() for path in folder.rglob("*") if path.is_file())
+            if folder.is_dir()
+            else []
+        )
 
-    def _reread(self, generator, old):
+    def _reread(self, generator, old) -> tuple | None:
+        """The item as read from its saved file now, with what the build added (`carried_over`), and what
+        reading gave it; None if it is not to be rendered here."""
         articles = isinstance(generator, ArticlesGenerator)
         new = generator.readers.read_file(
             base_path=generator.path,
@@ -126,8 +215,9 @@ class Site:
         before = self._read.get(id(old))
         if before is None:
             return None
-        vars(new).update(carried_over(vars(old), before, dict(vars(new))))
-        return new
+        read_now = dict(vars(new))
+        vars(new).update(carried_over(vars(old), before, read_now))
+        return new, read_now
 
 
 def write_page(generator, writer: Writer, item) -> None:
@@ -137,13 +227,10 @@ def write_page(generator, writer: Writer, item) -> None:
         kind = {"article": item, "category": getattr(item, "category", None), "blog": True}
     else:
         kind = {"page": item}
-    # The build's output folder is output/ by now; plugins that work on written pages (responsive_images)
-    # find them below OUTPUT_PATH.
-    context = {**generator.context, "OUTPUT_PATH": writer.output_path}
     writer.write_file(
         item.save_as,
         generator.get_template(item.template),
-        context,
+        generator.context,
         relative_urls=generator.settings["RELATIVE_URLS"],
         override_output=hasattr(item, "override_save_as"),
         url=item.url,
