@@ -2,11 +2,11 @@
 process stays and re-renders saved pages at once; they must be the pages a full build of the saved text writes."""
 
 import multiprocessing
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import pytest
 from PIL import Image
-from quick_preview.resident import build_and_stay, carried_over
+from quick_preview.resident import belongs, build_and_stay, carried_over
 
 import preview
 from conftest import ROOT, build_site
@@ -26,6 +26,17 @@ def test_the_build_s_additions_are_carried_over_unless_the_edit_changed_what_the
     assert carried_over(built, read_before, read_now) == {"teasers": teasers, "_content": banner + "<p>alt</p>"}
     # What reading gives now is never replaced by an addition of the old build.
     assert carried_over(built, read_before, {**read_now, "teasers": []}) == {"_content": banner + "<p>alt</p>"}
+
+
+def test_a_new_file_belongs_to_the_generator_whose_paths_hold_it_and_whose_excludes_do_not():
+    articles = ([""], ["seiten", "images"], [".#*"])
+    pages = (["seiten"], [], [".#*"])
+    assert belongs(PurePosixPath("artikel/neu.md"), *articles)
+    assert not belongs(PurePosixPath("seiten/neu.md"), *articles)
+    assert belongs(PurePosixPath("seiten/unter/neu.md"), *pages)
+    assert not belongs(PurePosixPath("artikel/neu.md"), *pages)
+    assert not belongs(PurePosixPath("seiten/.#neu.md"), *pages), "an editor's lock file"
+    assert not belongs(PurePosixPath("seitenweise/neu.md"), *pages), "a folder of a similar name"
 
 
 class Uncomparable:
@@ -99,13 +110,17 @@ def test_a_saved_page_is_rendered_at_once_as_the_full_build_writes_it(resident, 
         assert (rendered / name).read_bytes() == (after / name).read_bytes(), name
 
 
-def test_a_new_file_or_one_turned_into_a_draft_is_left_to_the_quick_build(resident, tmp_path):
+def test_a_new_file_gets_its_own_page_and_one_turned_into_a_draft_is_left_to_the_quick_build(resident, tmp_path):
     build, content = resident
     new = content / "artikel" / "2025-05-01-meldung-5.md"
-    new.write_text("Title: Meldung 5\nDate: 2025-05-01 10:00\nCategory: Meldungen\n\nNeu.\n", encoding="utf-8")
+    new.write_text("Title: Meldung 5\nDate: 2025-05-01 10:00\nCategory: Meldungen\n\nGanz neu.\n", encoding="utf-8")
     draft = content / "artikel" / "2025-01-01-meldung-1.md"
     draft.write_text(draft.read_text(encoding="utf-8").replace("Tags:", "Status: draft\nTags:"), encoding="utf-8")
-    assert build.render([new, draft], tmp_path / "gerendert", WAIT) == []
+    assert build.render([new, draft], tmp_path / "gerendert", WAIT) == ["aktuelles/2025/meldung-5/index.html"]
+    assert b"Ganz neu." in (tmp_path / "gerendert" / "aktuelles/2025/meldung-5/index.html").read_bytes()
+    # A new file that is no item (an image folder's) gets nothing.
+    (content / "images" / "notiz.md").write_text("Title: Notiz\n\nText.\n", encoding="utf-8")
+    assert build.render([content / "images" / "notiz.md"], tmp_path / "nichts", WAIT) == []
     # It still answers afterwards.
     other = content / "artikel" / "2025-03-01-meldung-3.md"
     assert "aktuelles/2025/meldung-3/index.html" in build.render([other], tmp_path / "gerendert", WAIT)

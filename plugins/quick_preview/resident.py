@@ -11,20 +11,23 @@ What reading a file gives (title, text, tags, summary, date, ...) comes from the
 finished build added to an item or changed on it after reading (its teasers, translations, problem
 banner, the template a plugin chose) is carried over from the item of the last full build, except where
 the edit changed what reading gave: then reading's new value stands, and the quick build that follows
-brings the rest. A saved file the last build did not know (a new file), or one whose status or
-language changed, is not rendered here; the quick build makes its page.
+brings the rest. A saved file the last build did not know (a new file) gets its page as it reads, without
+what the build would add and in no listing yet; one whose status or language changed is not rendered
+here. The quick build makes what is left out.
 
 This runs in the build process (a child of the preview) and is Pelican glue; the preview's side is
 `preview.ResidentBuild`.
 """
 
+import fnmatch
 import logging
 import os
 from collections.abc import Iterable, Mapping
 from itertools import chain
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from pelican import LOG_HANDLERS, get_instance, parse_arguments, signals
+from pelican.contents import Article, Page
 from pelican.generators import ArticlesGenerator, PagesGenerator
 from pelican.log import init as init_logging
 from pelican.writers import Writer
@@ -114,6 +117,20 @@ def item_related(item) -> list:
     return related if isinstance(related, list) else []
 
 
+def belongs(relative: PurePosixPath, paths: Iterable[str], excludes: Iterable[str], ignores: Iterable[str]) -> bool:
+    """Whether a file at `relative` (below the content folder) is read by a generator with these settings
+    (ARTICLE_PATHS and ARTICLE_EXCLUDES, or PAGE_*; IGNORE_FILES), as Pelican's `Generator.get_files` walks."""
+    if any(fnmatch.fnmatch(relative.name, pattern) for pattern in ignores):
+        return False
+
+    def below(folder: str) -> bool:
+        return folder in ("", ".") or relative.is_relative_to(PurePosixPath(folder))
+
+    return any(below(folder) for folder in paths) and not any(
+        folder not in ("", ".") and below(folder) for folder in excludes
+    )
+
+
 class FolderWriter(Writer):
     """Pelican's writer into another folder than the build's: plugins that work on written pages
     (responsive_images) find them below OUTPUT_PATH, which by now is the build's old staging folder."""
@@ -162,6 +179,7 @@ class Site:
         for source in sources:
             known = self._items.get(source)
             if known is None:
+                self._render_new(source, folder)
                 continue
             generator, old = known
             reread = self._reread(generator, old)
@@ -194,20 +212,31 @@ class Site:
             else []
         )
 
+    def _render_new(self, source: str, folder: Path) -> None:
+        """Write the page of a file the build did not read (a new one) as it reads now: without what the
+        build adds (teasers, translations, problem banner) and in no listing; the quick build brings those."""
+        for generator in self._generators:
+            articles = isinstance(generator, ArticlesGenerator)
+            if not articles and not isinstance(generator, PagesGenerator):
+                continue
+            prefix = "ARTICLE" if articles else "PAGE"
+            settings = generator.settings
+            path = Path(source)
+            if path.suffix.lstrip(".") not in generator.readers.extensions or not path.is_relative_to(generator.path):
+                continue
+            relative = PurePosixPath(path.relative_to(generator.path).as_posix())
+            paths, excludes = settings[f"{prefix}_PATHS"], settings[f"{prefix}_EXCLUDES"]
+            if not belongs(relative, paths, excludes, settings["IGNORE_FILES"]):
+                continue
+            new = read(generator, source, Article if articles else Page)
+            if new is not None and getattr(new, "status", None) == "published" and new.save_as:
+                write_page(generator, FolderWriter(str(folder), settings=settings), new)
+            return
+
     def _reread(self, generator, old) -> tuple | None:
         """The item as read from its saved file now, with what the build added (`carried_over`), and what
         reading gave it; None if it is not to be rendered here."""
-        articles = isinstance(generator, ArticlesGenerator)
-        new = generator.readers.read_file(
-            base_path=generator.path,
-            path=old.source_path,
-            content_class=type(old),
-            context=generator.context,
-            preread_signal=signals.article_generator_preread if articles else signals.page_generator_preread,
-            preread_sender=generator,
-            context_signal=signals.article_generator_context if articles else signals.page_generator_context,
-            context_sender=generator,
-        )
+        new = read(generator, old.source_path, type(old))
         if new is None or getattr(new, "status", None) != getattr(old, "status", None):
             return None
         if getattr(new, "lang", None) != getattr(old, "lang", None) or not new.save_as:
@@ -218,6 +247,22 @@ class Site:
         read_now = dict(vars(new))
         vars(new).update(carried_over(vars(old), before, read_now))
         return new, read_now
+
+
+def read(generator, source: str, content_class):
+    """The item of a source file, read as its generator reads it (ArticlesGenerator and PagesGenerator's
+    generate_context: the same signals)."""
+    articles = isinstance(generator, ArticlesGenerator)
+    return generator.readers.read_file(
+        base_path=generator.path,
+        path=source,
+        content_class=content_class,
+        context=generator.context,
+        preread_signal=signals.article_generator_preread if articles else signals.page_generator_preread,
+        preread_sender=generator,
+        context_signal=signals.article_generator_context if articles else signals.page_generator_context,
+        context_sender=generator,
+    )
 
 
 def write_page(generator, writer: Writer, item) -> None:
