@@ -401,12 +401,23 @@ class ResidentBuild:
         self._process.terminate()
 
     def render(self, sources: Iterable[Path], folder: Path, timeout: float) -> list[str]:
-        """The pages below `folder` the build wrote for `sources`; none if it cannot (then it is closed: it must
-        not write into `folder` later)."""
+        """The pages below `folder` the build wrote for `sources`."""
         from quick_preview.resident import RENDER
 
+        return self._ask((RENDER, [str(source) for source in sources], str(folder)), timeout)
+
+    def render_dependents(self, folder: Path, timeout: float) -> list[str]:
+        """The files below `folder` the build wrote that show what the last `render` changed (listings, feeds,
+        other items' teasers)."""
+        from quick_preview.resident import DEPENDENTS
+
+        return self._ask((DEPENDENTS, str(folder)), timeout)
+
+    def _ask(self, message: tuple, timeout: float) -> list[str]:
+        """The build's answer to `message`; none if it gives none in time (then it is closed: it must not write
+        into the folder later)."""
         try:
-            self._ours.send((RENDER, [str(source) for source in sources], str(folder)))
+            self._ours.send(message)
             if self._ours.poll(timeout):
                 return list(self._ours.recv())
         except (EOFError, OSError):
@@ -449,9 +460,16 @@ class Resident:
             old.close()
 
     def render(self, sources: Iterable[Path], folder: Path, timeout: float) -> list[str]:
-        with self._lock:
-            build = self._build
+        build = self._current()
         return build.render(sources, folder, timeout) if build is not None else []
+
+    def render_dependents(self, folder: Path, timeout: float) -> list[str]:
+        build = self._current()
+        return build.render_dependents(folder, timeout) if build is not None else []
+
+    def _current(self) -> ResidentBuild | None:
+        with self._lock:
+            return self._build
 
     def close(self) -> None:
         with self._lock:

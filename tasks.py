@@ -293,17 +293,22 @@ RESIDENT_SECONDS = 5
 
 
 def preview_instant(resident, sources: list[Path], shown) -> None:
-    """The saved sources' pages from the last full build's process (plugins/quick_preview/resident.py), put into
-    output/ where they differ; `shown()` if any did. Their teasers and listings come with the quick build."""
+    """The saved sources' pages from the last full build's process (plugins/quick_preview/resident.py), then
+    the pages that show them (for edits of text, title and summary), each step put into output/ where it
+    differs; `shown()` after each step that changed it. The rest comes with the quick build."""
     import preview
 
-    staging = new_staging_folder(ROOT, PREVIEW_QUICK_PREFIX)
-    try:
-        pages = resident.render(sources, staging, RESIDENT_SECONDS)
-        if pages and OUTPUT.is_dir() and sum(preview.bring(Path(page), staging, OUTPUT) for page in pages):
-            shown()
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+    for step in (
+        lambda folder: resident.render(sources, folder, RESIDENT_SECONDS),
+        lambda folder: resident.render_dependents(folder, RESIDENT_SECONDS),
+    ):
+        staging = new_staging_folder(ROOT, PREVIEW_QUICK_PREFIX)
+        try:
+            pages = step(staging)
+            if pages and OUTPUT.is_dir() and sum(preview.bring(Path(page), staging, OUTPUT) for page in pages):
+                shown()
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
 
 
 def preview_quick_build(content: Path, processes, running, sources: list[Path], every_listing: bool, shown) -> None:

@@ -96,7 +96,8 @@ def test_a_saved_page_is_rendered_at_once_as_the_full_build_writes_it(resident, 
     )
     rendered = tmp_path / "gerendert"
     pages = build.render([saved], rendered, WAIT)
-    assert "aktuelles/2025/meldung-2/index.html" in pages
+    assert pages == ["aktuelles/2025/meldung-2/index.html"]
+    build.render_dependents(rendered, WAIT)
     after = build_site(content, "pelicanconf.py", tmp_path / "nachher", "-e", "SEARCH_INDEX_ENABLED=false")
     page = (rendered / "aktuelles/2025/meldung-2/index.html").read_bytes()
     assert "über Sprache, Arbeit".encode() in page
@@ -123,7 +124,7 @@ def test_a_new_file_gets_its_own_page_and_one_turned_into_a_draft_is_left_to_the
     assert build.render([content / "images" / "notiz.md"], tmp_path / "nichts", WAIT) == []
     # It still answers afterwards.
     other = content / "artikel" / "2025-03-01-meldung-3.md"
-    assert "aktuelles/2025/meldung-3/index.html" in build.render([other], tmp_path / "gerendert", WAIT)
+    assert build.render([other], tmp_path / "danach", WAIT) == ["aktuelles/2025/meldung-3/index.html"]
 
 
 def test_closing_ends_the_process_and_a_failed_build_does_not_stay(resident, tmp_path):
@@ -154,6 +155,8 @@ def test_a_title_or_summary_edit_brings_the_listings_and_the_teasers_that_show_t
     saved.write_text(text, encoding="utf-8")
     rendered = tmp_path / "gerendert"
     pages = build.render([saved], rendered, WAIT)
+    assert pages == ["aktuelles/2025/meldung-3/index.html"], "its own page first"
+    pages = build.render_dependents(rendered, WAIT)
     full = build_site(content, "pelicanconf.py", tmp_path / "voll", "-e", "SEARCH_INDEX_ENABLED=false")
     listings = {"index.html", "aktuelles/index.html", "aktuelles/meldungen/index.html", "themen/integration/index.html"}
     assert {"aktuelles/2025/meldung-3/index.html", *listings} <= set(pages)
@@ -169,8 +172,8 @@ def test_a_title_or_summary_edit_brings_the_listings_and_the_teasers_that_show_t
         assert (rendered / name).read_bytes() == (full / name).read_bytes(), name
     # The next edit starts from this one: the old title is gone from what the process holds.
     saved.write_text(text.replace("über Sprache", "über Sprache, Arbeit"), encoding="utf-8")
-    again = build.render([saved], tmp_path / "wieder", WAIT)
-    assert "aktuelles/index.html" in again
+    build.render([saved], tmp_path / "wieder", WAIT)
+    assert "aktuelles/index.html" in build.render_dependents(tmp_path / "wieder", WAIT)
     assert "Sprachcafé zieht um".encode() in (tmp_path / "wieder" / "aktuelles" / "index.html").read_bytes()
 
 
@@ -179,4 +182,5 @@ def test_a_changed_tag_brings_only_the_items_own_page(resident, tmp_path):
     saved = content / "artikel" / "2025-03-01-meldung-3.md"
     saved.write_text(saved.read_text(encoding="utf-8").replace("Tags: Integration", "Tags: Ehrenamt"), encoding="utf-8")
     assert build.render([saved], tmp_path / "gerendert", WAIT) == ["aktuelles/2025/meldung-3/index.html"]
+    assert build.render_dependents(tmp_path / "gerendert", WAIT) == ["aktuelles/2025/meldung-3/index.html"]
     assert b"Ehrenamt" in (tmp_path / "gerendert" / "aktuelles/2025/meldung-3/index.html").read_bytes()

@@ -39,6 +39,7 @@ logger = logging.getLogger(__name__)
 # The messages between the preview and this process (a multiprocessing Pipe).
 BUILT = "gebaut"  # ("gebaut", exit code): the full build is done; the process stays if it is 0
 RENDER = "zeigen"  # ("zeigen", [source paths], folder): write these sources' pages into folder
+DEPENDENTS = "abhängige"  # ("abhängige", folder): write what shows the items the last RENDER changed
 STOP = "ende"  # ("ende",): leave
 
 
@@ -159,6 +160,10 @@ class ListingsWriter(FolderWriter):
         return super().write_feed(elements, *args, **kwargs)
 
 
+def files_below(folder: Path) -> list[str]:
+    return sorted(path.relative_to(folder).as_posix() for path in folder.rglob("*") if path.is_file())
+
+
 class Site:
     """The finished build's items by source path, with what reading gave each, able to re-render one."""
 
@@ -170,12 +175,13 @@ class Site:
                 for item in written_items(generator):
                     self._items.setdefault(item.source_path, (generator, item))
         self._read = read  # id(item) → a copy of its attributes when it was read
+        self._adopted: set[str] = set()  # sources whose edits the last `render` took into their items
 
     def render(self, sources: Iterable[str], folder: Path) -> list[str]:
-        """Write the pages of `sources` into `folder`, and, for edits that leave an item in its place (text,
-        title, summary), the listings and feeds that show it and the pages whose teasers show it; the files
-        written, below `folder` (sources it cannot render are left out)."""
-        adopted = set()
+        """Write the pages of `sources` into `folder`; the files written, below it (sources it cannot render are
+        left out). An edit that leaves an item in its place (text, title, summary) is taken into the item the
+        site holds, for `render_dependents` to write what shows it."""
+        self._adopted = set()
         for source in sources:
             known = self._items.get(source)
             if known is None:
@@ -196,8 +202,14 @@ class Site:
                 forget_rendered(old)
                 self._read[id(old)] = read_now
                 item = old
-                adopted.add(source)
+                self._adopted.add(source)
             write_page(generator, FolderWriter(str(folder), settings=generator.settings), item)
+        return files_below(folder)
+
+    def render_dependents(self, folder: Path) -> list[str]:
+        """Write into `folder` the listings and feeds that show the items the last `render` took edits into, and
+        the pages whose teasers show them; the files written, below it."""
+        adopted, self._adopted = self._adopted, set()
         if adopted:
             others = showing_in_teasers((item for _generator, item in self._items.values()), adopted) - adopted
             for source in sorted(others):
@@ -206,11 +218,7 @@ class Site:
             for generator in self._generators:
                 if isinstance(generator, ArticlesGenerator):
                     generator.generate_output(ListingsWriter(str(folder), generator.settings, adopted))
-        return (
-            sorted(path.relative_to(folder).as_posix() for path in folder.rglob("*") if path.is_file())
-            if folder.is_dir()
-            else []
-        )
+        return files_below(folder)
 
     def _render_new(self, source: str, folder: Path) -> None:
         """Write the page of a file the build did not read (a new one) as it reads now: without what the
@@ -338,16 +346,20 @@ def build(arguments: list[str]) -> tuple[Site | None, int]:
 
 
 def serve(site: Site, connection) -> None:
+    """Answer the preview's messages with the files written (none for a message it cannot answer) until it
+    says STOP or is gone."""
     while True:
         try:
             message = connection.recv()
         except (EOFError, OSError):  # the preview is gone
             return
-        if message[0] != RENDER:
-            return
-        _kind, sources, folder = message
         try:
-            written = site.render(sources, Path(folder))
+            if message[0] == RENDER:
+                written = site.render(message[1], Path(message[2]))
+            elif message[0] == DEPENDENTS:
+                written = site.render_dependents(Path(message[1]))
+            else:
+                return
         except Exception:  # a page it cannot render: the quick build that follows makes it
             written = []
         connection.send(written)
