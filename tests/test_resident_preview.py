@@ -184,3 +184,36 @@ def test_a_changed_tag_brings_only_the_items_own_page(resident, tmp_path):
     assert build.render([saved], tmp_path / "gerendert", WAIT) == ["aktuelles/2025/meldung-3/index.html"]
     assert build.render_dependents(tmp_path / "gerendert", WAIT) == ["aktuelles/2025/meldung-3/index.html"]
     assert b"Ehrenamt" in (tmp_path / "gerendert" / "aktuelles/2025/meldung-3/index.html").read_bytes()
+
+
+def test_of_a_paginated_listing_only_the_page_that_shows_the_edited_item_is_written(tmp_path):
+    content = small_site(tmp_path / "inhalt")
+    pagination = ["DEFAULT_PAGINATION=2", 'PAGINATED_TEMPLATES={"index": 2, "category": null, "tag": null}']
+    build = preview.ResidentBuild(
+        multiprocessing.get_context("forkserver"),
+        build_and_stay,
+        [*arguments(content, tmp_path / "output"), *pagination],
+    )
+    build.start()
+    build.join()
+    try:
+        oldest = content / "artikel" / "2025-01-01-meldung-1.md"
+        oldest.write_text(oldest.read_text(encoding="utf-8").replace("Meldung 1", "Meldung eins"), encoding="utf-8")
+        rendered = tmp_path / "gerendert"
+        build.render([oldest], rendered, WAIT)
+        pages = set(build.render_dependents(rendered, WAIT))
+        full = build_site(content, "pelicanconf.py", tmp_path / "voll", "-e", "SEARCH_INDEX_ENABLED=false", *pagination)
+        # Four articles, two a page, newest first: the oldest stands on the second page of each listing.
+        second_pages = {
+            "seite/2/index.html",
+            "aktuelles/meldungen/seite/2/index.html",
+            "themen/integration/seite/2/index.html",
+        }
+        assert second_pages <= pages
+        assert not pages & {"index.html", "aktuelles/meldungen/index.html", "themen/integration/index.html"}
+        for name in second_pages:
+            assert b"Meldung eins" in (rendered / name).read_bytes()
+            assert (rendered / name).read_bytes() == (full / name).read_bytes(), name
+        assert all((rendered / name).stat().st_size > 0 for name in pages), "no empty page left behind"
+    finally:
+        build.close()

@@ -140,6 +140,25 @@ class FolderWriter(Writer):
         return super().write_file(name, template, {**context, "OUTPUT_PATH": self.output_path}, *args, **kwargs)
 
 
+class PagesShowing:
+    """A listing's template that renders only the pages (of a paginated listing: Pelican's `articles_page`,
+    `dates_page`) that show one of the `selected` sources; the others render as nothing and are noted in
+    `skipped` (their file names below the output folder)."""
+
+    def __init__(self, template, selected: frozenset):
+        self._template = template
+        self._selected = selected
+        self.skipped: list[str] = []
+
+    def render(self, context) -> str:
+        pages = [context[key] for key in ("articles_page", "dates_page") if context.get(key) is not None]
+        shown = (getattr(entry, "source_path", None) for page in pages for entry in page.object_list)
+        if pages and not any(source in self._selected for source in shown):
+            self.skipped.append(context["output_file"])
+            return ""
+        return self._template.render(context)
+
+
 class ListingsWriter(FolderWriter):
     """Writes the listings and feeds that show one of the `selected` sources; no item's own page."""
 
@@ -152,7 +171,13 @@ class ListingsWriter(FolderWriter):
             return None
         if not shows_selected(self._selected, kwargs):
             return None
-        return super().write_file(name, template, context, *args, **kwargs)
+        # Of a paginated listing only the pages that show a selected item change (it kept its place): the
+        # others are rendered empty and removed, which saves most of the time on a large site.
+        showing = PagesShowing(template, self._selected)
+        written = super().write_file(name, showing, context, *args, **kwargs)
+        for skipped in showing.skipped:
+            Path(self.output_path, skipped).unlink(missing_ok=True)
+        return written
 
     def write_feed(self, elements, *args, **kwargs):
         if not any(getattr(element, "source_path", None) in self._selected for element in elements):
