@@ -102,6 +102,12 @@ class Rebuilds:
                     self._built()
                     if self._after:
                         self._after()
+            except Exception as error:  # the preview goes on with the next save; the editor learns why
+                print(
+                    f"Die Vorschau konnte nach dem Speichern nicht neu bauen ({type(error).__name__}: {error}); "
+                    "sie zeigt den letzten Stand und baut beim nächsten Speichern wieder.",
+                    flush=True,
+                )
             finally:
                 with self._wanted:
                     self._building = False

@@ -159,3 +159,20 @@ def test_a_page_replaced_while_it_is_served_arrives_whole(tmp_path: Path):
     (tmp_path / "index.html").write_bytes(old)
     length, body = served_while_replaced(preview.SnapshotFileHandler, tmp_path, "index.html", new)
     assert body == old and length == str(len(old)), "the page as it was when the request came, complete"
+
+
+def test_a_build_that_raises_leaves_the_preview_building_on_the_next_save(capsys):
+    outcomes = iter([RuntimeError("kaputt"), True])
+    reloads, first_done, second_done = [], threading.Event(), threading.Event()
+
+    def build(_changes) -> bool:
+        outcome = next(outcomes)
+        if isinstance(outcome, Exception):
+            first_done.set()
+            raise outcome
+        second_done.set()
+        return outcome
+
+    request_twice(preview.Rebuilds(build, lambda: reloads.append(1)), first_done, second_done)
+    assert reloads == [1]
+    assert "Die Vorschau konnte nach dem Speichern nicht neu bauen (RuntimeError: kaputt)" in capsys.readouterr().out
