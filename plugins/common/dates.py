@@ -31,7 +31,9 @@ def long_datetime(value: datetime, lang: str = "de") -> str:
 
 def iso_date(value: date | datetime) -> str:
     """Machine-readable date for `<time datetime>`: 2025-03-26."""
-    return value.strftime("%Y-%m-%d")
+    # Not strftime: Pelican's dates are SafeDatetime, whose strftime costs 50 µs, a second per listing
+    # of 10,000 articles.
+    return f"{value.year:04d}-{value.month:02d}-{value.day:02d}"
 
 
 # The ways office staff write a date in `Date:` and `Modified:`; anything else is refused

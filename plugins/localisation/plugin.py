@@ -84,9 +84,16 @@ def add_template_helpers(generator):
     def ui(context, key: str, lang: str | None = None, **values: str) -> str:
         return lookup(key, lang or current_lang(context, default_lang), **values)
 
+    # Each date is written once per locale: the same article's date stands on many listings (formatting
+    # it with Babel took a second per listing of 10,000 articles).
+    long_dates: dict[tuple, str] = {}
+
     @pass_context
     def date_filter(context, value, lang=None):
-        return long_date(value, locale_of(lang or current_lang(context, default_lang)))
+        key = (value.year, value.month, value.day, locale_of(lang or current_lang(context, default_lang)))
+        if key not in long_dates:
+            long_dates[key] = long_date(value, key[3])
+        return long_dates[key]
 
     @pass_context
     def datetime_filter(context, value, lang=None):

@@ -23,6 +23,7 @@ import fnmatch
 import logging
 import os
 from collections.abc import Iterable, Mapping
+from functools import partial
 from itertools import chain
 from pathlib import Path, PurePosixPath
 
@@ -242,7 +243,7 @@ class Site:
                 write_page(generator, FolderWriter(str(folder), settings=generator.settings), item)
             for generator in self._generators:
                 if isinstance(generator, ArticlesGenerator):
-                    generator.generate_output(ListingsWriter(str(folder), generator.settings, adopted))
+                    write_listings(generator, ListingsWriter(str(folder), generator.settings, adopted))
         return files_below(folder)
 
     def _render_new(self, source: str, folder: Path) -> None:
@@ -280,6 +281,19 @@ class Site:
         read_now = dict(vars(new))
         vars(new).update(carried_over(vars(old), before, read_now))
         return new, read_now
+
+
+def write_listings(generator: ArticlesGenerator, writer: Writer) -> None:
+    """The feeds and listings of `generator.generate_output` (its `generate_pages` without the articles' and
+    drafts' own pages: at 10,000 articles, handing each to the writer only to be passed over took a third of
+    a second)."""
+    generator.generate_feeds(writer)
+    write = partial(writer.write_file, relative_urls=generator.settings["RELATIVE_URLS"])
+    generator.generate_period_archives(write)
+    generator.generate_direct_templates(write)
+    generator.generate_tags(write)
+    generator.generate_categories(write)
+    generator.generate_authors(write)
 
 
 def read(generator, source: str, content_class):
