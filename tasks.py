@@ -240,10 +240,14 @@ def preview_build(content: Path, processes, running, resident) -> bool:
                 "Die Vorschau wurde nicht neu gebaut (Meldungen oben); sie zeigt weiter den letzten Stand.", flush=True
             )
         return False
-    if (OUTPUT / OUTPUT_SUBDIR).is_dir():  # linked, not copied: the index is replaced whole, never edited
-        shutil.copytree(OUTPUT / OUTPUT_SUBDIR, staging / OUTPUT_SUBDIR, copy_function=os.link)
-    staging.chmod(0o755)
-    old_site = swap_into_place(staging, OUTPUT, remove_old=False)
+    try:
+        if (OUTPUT / OUTPUT_SUBDIR).is_dir():  # linked, not copied: the index is replaced whole, never edited
+            shutil.copytree(OUTPUT / OUTPUT_SUBDIR, staging / OUTPUT_SUBDIR, copy_function=os.link)
+        staging.chmod(0o755)
+        old_site = swap_into_place(staging, OUTPUT, remove_old=False)
+    except BaseException:  # its site is not shown: its process must not stay
+        build.close()
+        raise
     if (
         old_site is not None
     ):  # removed meanwhile: browsers reload now (a killed preview's leftover goes at its next start)
