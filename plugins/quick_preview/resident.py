@@ -4,8 +4,12 @@ A preview build reads every item, runs every plugin and writes the whole site; a
 takes seconds even when only one page is asked for. The process of the last full build still holds all
 of it in memory, though. So it does not end: it waits for the preview to name saved sources, re-reads
 just those files and writes just their own pages, within a fraction of a second, into a folder the
-preview gives it. The preview shows those pages at once; its quick build and the next full build follow
-and bring the exact pages and every listing, as before. This is what Hugo calls "fast render".
+preview gives it. The preview shows those pages at once. When an edit leaves the item where it stands
+(its text, title or summary changed, every other line of the file's head did not), the edit is taken
+into the item this process holds, and in a second step the listings and feeds that show it and the pages
+whose teasers show it are written too (of a paginated listing only the pages it stands on). The quick
+build and the next full build follow and bring the exact pages and every listing, as before. This is
+what Hugo calls "fast render".
 
 What reading a file gives (title, text, tags, summary, date, ...) comes from the saved file. What the
 finished build added to an item or changed on it after reading (its teasers, translations, problem
