@@ -6,9 +6,10 @@ browsers nothing within 3 s of its previous reload. Here a watcher thread (watch
 Pelican itself uses: inotify on Linux) hears a save within milliseconds and a builder thread
 answers it in four steps:
 
-0. the instant page: the process of the last full build stays once it succeeded, with the site it read
+0. the instant pages: the process of the last full build stays once it succeeded, with the site it read
    (plugins/quick_preview/resident.py); it re-reads the saved files and writes just their own pages, in
-   a fraction of a second, and the browsers reload (a new file waits for step 1);
+   a fraction of a second, and the browsers reload; after an edit of text, title or summary it then
+   writes the listings, feeds and teaser cards that show the item, and the browsers reload again;
 1. the quick build: every item is read as always, but only the saved files' own pages and the listings
    that show them are written (plugins/quick_preview); the pages replace their old versions in output/
    as soon as they are written, the listings when the build ends, and the browsers reload each time;
@@ -316,13 +317,19 @@ class Running:
         with self._lock:
             if self._process is not None and self._process.exitcode is None:
                 self._stopped = True
-                group = getattr(self._process, "pid", None)  # it leads its own (run_in_own_group, Command)
-                try:
-                    os.killpg(group, signal.SIGTERM) if group else self._process.terminate()
-                except (ProcessLookupError, PermissionError):
-                    self._process.terminate()
+                stop_group(self._process)
             elif self._process is None:
                 self._skip = True
+
+
+def stop_group(process) -> None:
+    """Stop `process` and everything it started: it leads its own process group (run_in_own_group, Command,
+    the resident build)."""
+    group = getattr(process, "pid", None)
+    try:
+        os.killpg(group, signal.SIGTERM) if group else process.terminate()
+    except (ProcessLookupError, PermissionError):
+        process.terminate()
 
 
 def run_in_own_group(main: Callable[[list[str]], object], arguments: list[str], quiet: bool = False) -> None:
@@ -444,10 +451,7 @@ class ResidentBuild:
                 self._ours.send((STOP,))
             self._process.join(timeout=2)
         if self._process.exitcode is None:
-            try:
-                os.killpg(self._process.pid, signal.SIGTERM)
-            except (ProcessLookupError, PermissionError):
-                self._process.terminate()
+            stop_group(self._process)
             self._process.join()
         self._ours.close()
 

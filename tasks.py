@@ -338,8 +338,7 @@ def preview_quick_build(content: Path, processes, running, sources: list[Path], 
         while build.exitcode is None:
             build.join(READY_POLL_SECONDS)
             if running.outdated:
-                with contextlib.suppress(ProcessLookupError):  # it leads its own group (run_in_own_group)
-                    os.killpg(build.pid, signal.SIGTERM)
+                preview.stop_group(build)
                 build.join()
                 break
             if pages is None and OUTPUT.is_dir():
