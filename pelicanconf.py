@@ -208,6 +208,7 @@ PLUGINS = [
     "feed_entries",
     "search_index",
     "quick_preview",  # preview: a first build that writes only the saved files’ pages
+    "time_bound",  # after events: when time alone changes the site (for `invoke build`'s skip)
 ]
 
 # content_checks: what content must look like; every problem names file, line and fix.
@@ -467,6 +468,12 @@ QUICK_PREVIEW_ALL_LISTINGS = False
 # A file the quick build writes (a JSON list) once the saved files' own pages are written, before the
 # listings: the preview shows those pages at once. None: no such file.
 QUICK_PREVIEW_READY = None
+
+# time_bound: a file the build writes (a JSON list) with every moment from a day before the build on at
+# which time alone changes the site (article dates, events ending, a series' next date coming into the
+# listing). `invoke build` and `invoke publish` set it and skip a rebuild of unchanged sources only until
+# the first of them (site_record.py). None: no such file.
+TIME_BOUND_FILE = None
 
 # --- Feeds (off in development; publishconf.py turns them on) ---------------
 FEED_ALL_ATOM = None

@@ -3,11 +3,13 @@
 import contextlib
 import json
 import os
+import shlex
 import shutil
 import signal
 import sys
+import tempfile
 import threading
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -16,6 +18,7 @@ from invoke import task
 ROOT = Path(__file__).resolve().parent
 sys.path[:0] = [str(ROOT), str(ROOT / "plugins")]
 
+import site_record  # noqa: E402
 from localisation.slugs import german_slug_substitutions  # noqa: E402
 from publishing import (  # noqa: E402
     PREVIEW_QUICK_PREFIX,
@@ -33,12 +36,45 @@ OUTPUT = ROOT / "output"
 ARTICLES = CONTENT / "artikel"
 PREVIEW_HOST = "127.0.0.1"
 PELICAN = [sys.executable, "-m", "pelican"]
+# What the last build or publish put into output/ (site_record.py): a rebuild of unchanged sources skips.
+SITE_RECORD = ROOT / "cache" / "stand.json"
 
 
 def pelican_command(settings_file: str, output: Path, *extra: str) -> str:
     """The pelican command line for one build."""
     parts = [*PELICAN, str(CONTENT), "-s", str(ROOT / settings_file), "-o", str(output), *extra]
-    return " ".join(f'"{part}"' for part in parts)
+    return shlex.join(parts)
+
+
+def site_inputs(settings_file: str) -> str:
+    """The fingerprint of what a build with `settings_file` makes the site from (site_record.py)."""
+    return site_record.inputs_fingerprint(ROOT, CONTENT, [*PELICAN[1:], settings_file])
+
+
+def output_is_current(inputs: str) -> bool:
+    """output/ holds the last build of exactly these inputs, and nothing has come due since."""
+    return site_record.is_current(SITE_RECORD, inputs, OUTPUT, datetime.now(UTC))
+
+
+@contextlib.contextmanager
+def recorded_build(inputs: str):
+    """Around one build into a staging folder: yields the file its time-bound moments go to and a
+    function that records the staging folder as the build of `inputs`, to be called just before the
+    swap (anything written into output/ after it then shows as a change)."""
+    started = datetime.now(UTC)
+    handle, name = tempfile.mkstemp(prefix="zeitpunkte-", suffix=".json")
+    os.close(handle)
+    moments_file = Path(name)
+
+    def record(staging: Path) -> None:
+        moments = json.loads(moments_file.read_text("utf-8") or "[]")
+        until = site_record.first_moment_after(moments, started)
+        site_record.save(SITE_RECORD, inputs=inputs, files=site_record.files_of(staging), until=until)
+
+    try:
+        yield moments_file, record
+    finally:
+        moments_file.unlink(missing_ok=True)
 
 
 def progress(line: str) -> None:
@@ -46,10 +82,10 @@ def progress(line: str) -> None:
     print(line, flush=True)
 
 
-def strict_build(c, output: Path) -> None:
+def strict_build(c, output: Path, *extra: str) -> None:
     """Production build into `output`, then the gates: content checks (in the build), links, Nu HTML Checker."""
     progress("Veröffentlichung 1/3: Die Website wird gebaut …")
-    c.run(pelican_command("publishconf.py", output), pty=False)
+    c.run(pelican_command("publishconf.py", output, *extra), pty=False)
     sys.path.insert(0, str(ROOT))
     from quality.links import broken_internal_links
     from quality.nu_checker import nu_checker_errors
@@ -72,19 +108,27 @@ def _published_site_url() -> str:
     return publishconf.SITEURL
 
 
-@task
-def build(c):
-    """Development build (drafts visible) into output/."""
+@task(help={"force": "build even if nothing changed since the last build"})
+def build(c, force=False):
+    """Development build (drafts visible) into output/; skipped while nothing changed since the last one."""
+    inputs = site_inputs("pelicanconf.py")
+    if not force and output_is_current(inputs):
+        print(
+            "Seit dem letzten Bau hat sich nichts geändert: output/ ist aktuell. (Trotzdem bauen: invoke build --force)"
+        )
+        return
     # Built beside output/ and swapped in whole, like the preview: a publish swapping output/
     # meanwhile never receives half of a development build (drafts) into the published site.
     staging = new_staging_folder(ROOT, PREVIEW_STAGING_PREFIX)
-    try:
-        c.run(pelican_command("pelicanconf.py", staging))
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    staging.chmod(0o755)
-    swap_into_place(staging, OUTPUT)
+    with recorded_build(inputs) as (moments_file, record):
+        try:
+            c.run(pelican_command("pelicanconf.py", staging, "-e", f"TIME_BOUND_FILE={json.dumps(str(moments_file))}"))
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+        staging.chmod(0o755)
+        record(staging)
+        swap_into_place(staging, OUTPUT)
 
 
 def _site_timezone() -> ZoneInfo:
@@ -110,27 +154,37 @@ def only_publish():
         yield
 
 
-def publish_locked(c) -> None:
-    """Build, check and swap into output/; the caller holds the publish lock."""
+def publish_locked(c, force: bool = False) -> None:
+    """Build, check and swap into output/; the caller holds the publish lock. Skipped while output/
+    is the last publish of unchanged sources (built, checked and swapped in: it would come out the same)."""
     clean_leftovers(ROOT, OUTPUT)
+    inputs = site_inputs("publishconf.py")
+    if not force and output_is_current(inputs):
+        progress(
+            "Seit der letzten Veröffentlichung hat sich nichts geändert: output/ ist aktuell und geprüft. "
+            "(Trotzdem neu bauen: invoke publish --force)"
+        )
+        return
     staging = new_staging_folder(ROOT)
-    try:
-        strict_build(c, staging)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        print("Veröffentlichung abgebrochen: output/ bleibt unverändert.", file=sys.stderr)
-        raise
-    # mkdtemp makes the folder private (0700); a web server or GitHub Pages must read it.
-    staging.chmod(0o755)
-    progress("Veröffentlichung 3/3: Die neue Website wird eingesetzt …")
-    swap_into_place(staging, OUTPUT)
+    with recorded_build(inputs) as (moments_file, record):
+        try:
+            strict_build(c, staging, "-e", f"TIME_BOUND_FILE={json.dumps(str(moments_file))}")
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            print("Veröffentlichung abgebrochen: output/ bleibt unverändert.", file=sys.stderr)
+            raise
+        # mkdtemp makes the folder private (0700); a web server or GitHub Pages must read it.
+        staging.chmod(0o755)
+        progress("Veröffentlichung 3/3: Die neue Website wird eingesetzt …")
+        record(staging)
+        swap_into_place(staging, OUTPUT)
 
 
-@task
-def publish(c):
+@task(help={"force": "build and check even if nothing changed since the last publish"})
+def publish(c, force=False):
     """Production build with publishconf.py into output/, strict: any warning fails it."""
     with only_publish():
-        publish_locked(c)
+        publish_locked(c, force)
     print(f"Veröffentlichungsfertige Website in {OUTPUT}")
 
 
@@ -450,13 +504,13 @@ def bench_relevanz(c, gnad=None):
     c.run(f'"{sys.executable}" "{ROOT / "bench" / "relevance.py"}"{option}', pty=False)
 
 
-@task(help={"push": "also push the gh-pages branch to origin (off by default)"})
-def gh_pages(c, push=False):
+@task(help={"push": "also push the gh-pages branch to origin (off by default)", "force": "see publish"})
+def gh_pages(c, push=False, force=False):
     """Publish, then commit output/ to the gh-pages branch (push only with --push)."""
     push_flag = " -p" if push else ""
     # Under one lock, so no other publish replaces output/ while it is being committed.
     with only_publish():
-        publish_locked(c)
+        publish_locked(c, force)
         c.run(f'{sys.executable} -m ghp_import -n -b gh-pages -m "Website veröffentlichen"{push_flag} "{OUTPUT}"')
 
 

@@ -34,7 +34,17 @@ from pathlib import Path
 from synthetic_corpus import write_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
-SOURCES = ["theme", "plugins", "quality", "pelicanconf.py", "publishconf.py", "tasks.py", "publishing.py", "preview.py"]
+SOURCES = [
+    "theme",
+    "plugins",
+    "quality",
+    "pelicanconf.py",
+    "publishconf.py",
+    "tasks.py",
+    "publishing.py",
+    "site_record.py",
+    "preview.py",
+]
 SIZES = (1000, 10000)
 POLL = 0.02  # seconds between two requests while waiting for a change
 IDLE = 3.5  # seconds between edits: livereload sends no reload within 3 s of the previous one

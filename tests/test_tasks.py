@@ -27,6 +27,7 @@ COPIED = [
     "publishconf.py",
     "tasks.py",
     "publishing.py",
+    "site_record.py",
     "preview.py",
     ".gitignore",
 ]

@@ -35,6 +35,8 @@ class Event:
     recurrence: str = ""
     upcoming: bool = True  # set from the build's "now" once all content is read
     occurrences: list[datetime] = field(default_factory=list)
+    # The first moment after the build's "now" at which the listing would show it otherwise (None: never).
+    changes_at: datetime | None = None
     ics_url: str = ""
 
     @property

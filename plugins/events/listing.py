@@ -1,11 +1,15 @@
 """Pure functions: which events are upcoming at the build's "now", in which order, grouped how."""
 
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import datetime, timedelta
 from itertools import groupby
 
 from .fields import Event
-from .recurrence import occurrences
+from .recurrence import add_months, earliest_reaching, occurrences
+
+# How far past the horizon `next_change` looks for a series' next date; beyond that it answers
+# "one year from now", which only makes a skipped rebuild happen sooner (see `site_record`).
+LOOK_PAST_HORIZON_MONTHS = 12
 
 
 @dataclass(frozen=True)
@@ -29,6 +33,29 @@ def refresh(event: Event, now: datetime, months: int) -> None:
     else:
         event.occurrences = []
         event.upcoming = event.last_moment > now
+    event.changes_at = next_change(event, now, months)
+
+
+def next_change(event: Event, now: datetime, months: int) -> datetime | None:
+    """The first moment after `now` at which `refresh` would answer otherwise: a single event when it is
+    over; a series when a listed date ends, when its first date comes, and when the next date beyond
+    the horizon moves into it (with none in sight, a year on: earlier than needed, never later). A
+    rebuild that trusts an unchanged site up to this moment lists events as a fresh build would."""
+    if not event.recurrence:
+        return event.last_moment if event.last_moment > now else None
+    duration = event.end - event.start if event.end is not None else timedelta(0)
+    listed = occurrences(event.start, event.end, event.recurrence, now, months)
+    moments = [start + duration for start in listed]
+    if event.start > now:
+        moments.append(event.start)
+    horizon = add_months(now, months)
+    later = occurrences(event.start, event.end, event.recurrence, horizon, LOOK_PAST_HORIZON_MONTHS)
+    beyond = [start for start in later if start >= horizon and start not in listed]
+    if beyond:
+        moments.append(earliest_reaching(beyond[0], months))
+    else:
+        moments.append(add_months(now, LOOK_PAST_HORIZON_MONTHS))
+    return min(moments)
 
 
 def version_in(item, lang: str):

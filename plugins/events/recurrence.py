@@ -22,6 +22,17 @@ def add_months(moment: datetime, months: int) -> datetime:
     return moment.replace(year=year, month=month, day=day)
 
 
+def earliest_reaching(moment: datetime, months: int) -> datetime:
+    """The earliest moment whose `add_months(…, months)` is not before `moment`: when a date
+    `months` ahead comes into a horizon of that length. Where going back lands on a shorter month's
+    last day (31 January back to 30 November), that whole day still reaches only the 30th: the
+    moment is the following midnight."""
+    back = add_months(moment, -months)
+    if add_months(back, months) >= moment:
+        return back
+    return datetime.combine(back.date() + timedelta(days=1), datetime.min.time(), tzinfo=moment.tzinfo)
+
+
 def occurrences(start: datetime, end: datetime | None, rule: str, now: datetime, months: int) -> list[datetime]:
     """Start times of the series that have not ended at `now` and begin within `months` of it.
 
