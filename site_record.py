@@ -2,9 +2,10 @@
 
 After a successful build the tasks keep a record (`cache/stand.json`) of three things:
 
-- **inputs**: a fingerprint of everything the site is made from: the content folder, theme, plugins,
-  settings files, the build command, `tasks.py`, the pinned and the installed packages (Pagefind's
-  version through package-lock.json), Python's version. File bytes, not modification times: saving
+- **inputs**: a fingerprint of everything the site is made from and checked with: the content folder,
+  theme, plugins, settings files, the build command, `tasks.py` and this module, the publish's checks
+  (`quality/`), the pinned and the installed packages (Pagefind's and the Nu HTML Checker's versions
+  through package-lock.json), Python's version. File bytes, not modification times: saving
   a file unchanged changes nothing.
 - **files**: every file the build put into output/, with size and modification time. A preview, a
   hand edit or a half-finished swap into output/ changes them, and then output/ is no longer the
@@ -36,6 +37,8 @@ SITE_SOURCES = (
     "pelicanconf.py",
     "publishconf.py",
     "tasks.py",
+    "site_record.py",
+    "quality",  # the publish's link and HTML checks: a changed check must check the site again
     "requirements.txt",
     "package-lock.json",
 )

@@ -138,6 +138,7 @@ SLOW_FILES_FIRST = (
     "test_responsive_images.py",
     "test_languages_switcher.py",
     "test_languages.py",
+    "test_site_record.py",
 )
 
 

@@ -200,7 +200,9 @@ def test_calendar_files_parse_and_carry_the_fields(site):
         files
     )
     collection = icalendar.Calendar.from_ical(files["termine/termine.ics"])
-    assert "Termine" in str(collection["X-WR-CALNAME"])
+    assert str(collection["X-WR-CALNAME"]) == "Stabsstelle für Vielfalt und Chancengleichheit – Termine"
+    arabic_calendar = icalendar.Calendar.from_ical(files["ar/termine/termine.ics"])
+    assert str(arabic_calendar["X-WR-CALNAME"]) == "مكتب التنوع وتكافؤ الفرص – المواعيد"
     assert [str(zone["TZID"]) for zone in collection.walk("VTIMEZONE")] == ["Europe/Berlin"]
     events = {str(vevent["UID"]): vevent for vevent in collection.walk("VEVENT")}
     assert set(events) == {f"{slug}@{DOMAIN}" for slug in ("fachtag", "kochabend", "sprechstunde", "fest")}

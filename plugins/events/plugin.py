@@ -16,6 +16,7 @@ from pelican.generators import Generator
 
 from common.dates import AuthorDateError, parse_author_date
 from common.settings import settings_reader
+from common.ui_strings import load_ui_strings, make_lookup
 
 from .display import day_and_month, event_date, event_time, language_names, month_label, year_label
 from .fields import parse_event
@@ -234,13 +235,22 @@ class EventsPagesGenerator(Generator):
             # Each language's calendar: its translations where there are some, the German originals otherwise.
             entries = [calendar_entry(_version_in(original, lang), settings) for original in originals]
             target = output / urls[lang] / setting(settings, "EVENTS_CALENDAR_NAME")
-            _write(target, calendar_file(entries, f"{settings['SITENAME']} – Termine", timezone))
+            _write(target, calendar_file(entries, calendar_name(settings, lang), timezone))
         for original in originals:
             for version in _versions(original):
                 if version.status != "published" or not version.event.ics_url:
                     continue
                 entry = calendar_entry(version, settings)
                 _write(output / version.event.ics_url, calendar_file([entry], str(version.title), timezone))
+
+
+def calendar_name(settings, lang: str) -> str:
+    """The name a calendar app shows for a language's calendar: the office and "Termine" in that language."""
+    table = settings.get("LOCALISATION_UI_STRINGS_FILE")
+    if not table:
+        return f"{settings['SITENAME']} – Termine"
+    ui = make_lookup(load_ui_strings(Path(table)), settings["DEFAULT_LANG"])
+    return f"{ui('site_name', lang)} – {ui('event_page_title', lang)}"
 
 
 def _versions(original) -> list:
