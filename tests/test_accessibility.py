@@ -148,6 +148,27 @@ def test_usable_at_320_px_without_horizontal_scrolling(browser, site_server, nam
     page.context.close()
 
 
+def test_no_page_scrolls_sideways_at_320_px_with_200_percent_text(browser, site_server):
+    """Beyond WCAG's reflow (320 px at normal text): a phone whose reader doubled the text size. Long German
+    words, dates, e-mail addresses and file types wrap instead of pushing the page sideways."""
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.goto(site_server, wait_until="load")
+    context.new_cdp_session(page).send(
+        "Page.setFontSizes", {"fontSizes": {"standard": 2 * DEFAULT_FONT_SIZE, "fixed": 2 * 13}}
+    )
+    overflowing = {}
+    for name, address in TEMPLATE_PAGES.items():
+        page.goto(site_server + address, wait_until="load")
+        size = page.evaluate("parseFloat(getComputedStyle(document.body).fontSize)")
+        assert size == 2 * DEFAULT_FONT_SIZE * 1.0625, f"{name}: the text is not at 200 %"
+        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        if overflow > 0:
+            overflowing[name] = overflow
+    assert overflowing == {}
+    context.close()
+
+
 def test_skip_link_is_the_first_focus_stop_and_moves_to_main(browser, site_server):
     page = open_page(browser, site_server + TEMPLATE_PAGES["page"])
     page.keyboard.press("Tab")
