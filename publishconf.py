@@ -65,3 +65,6 @@ BUILD_MESSAGES_STRICT = True
 CONTENT_CHECKS_AS_ERRORS = True
 CONTENT_CHECKS_SHOW_ON_PAGE = False
 PLAIN_LANGUAGE_SHOW_ON_PAGE = False  # language hints only in the preview
+
+# Templates compiled afresh: nothing kept from the preview's builds goes into the published site.
+JINJA_ENVIRONMENT = {key: value for key, value in JINJA_ENVIRONMENT.items() if key != "bytecode_cache"}  # noqa: F405

@@ -336,13 +336,14 @@ def preview_index(running) -> bool:
 
 def quick_build_settings(sources: list[Path], every_listing: bool = False) -> list[str]:
     """The settings (KEY=JSON) of a quick build of `sources`: only their pages and the listings that show them
-    (with `every_listing`: all listings) are written, only the sources are checked."""
+    (with `every_listing`: all listings) are written, only the sources are checked and given language hints."""
     paths = json.dumps(list(map(str, sources)))
     listings = json.dumps(every_listing)
     return [
         f"QUICK_PREVIEW_SOURCES={paths}",
         f"QUICK_PREVIEW_ALL_LISTINGS={listings}",
         f"CONTENT_CHECKS_ONLY_SOURCES={paths}",
+        f"PLAIN_LANGUAGE_ONLY_SOURCES={paths}",
     ]
 
 

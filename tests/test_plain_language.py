@@ -1,6 +1,8 @@
 """Plain-language hints: the labelled set (precision per kind), the strict Leichte-Sprache rules, the
 Markdown reading, the readability figure, `invoke sprache`/`invoke check` and the preview panel."""
 
+import json
+import shutil
 import subprocess
 import sys
 import tomllib
@@ -265,3 +267,24 @@ def test_preview_shows_the_hints_collapsed_and_publish_does_not(tmp_path):
     from quality.nu_checker import nu_checker_errors
 
     assert nu_checker_errors(preview) == []
+
+
+def test_a_quick_build_gives_hints_to_the_saved_files_only(tmp_path):
+    """The preview's quick build writes only the saved files' pages: only they get hints (and no second
+    process checks the whole folder meanwhile)."""
+    content = tmp_path / "inhalt"
+    shutil.copytree(SITE, content)
+    antrag = content / "seiten" / "antrag.md"
+    saved = content / "seiten" / "zweiter-antrag.md"
+    saved.write_text(antrag.read_text("utf-8").replace("Slug: antrag", "Slug: zweiter-antrag"), "utf-8")
+    output = build_site(
+        content,
+        "pelicanconf.py",
+        tmp_path / "schnell",
+        "-e",
+        "SEARCH_INDEX_ENABLED=false",
+        f"PLAIN_LANGUAGE_ONLY_SOURCES={json.dumps([str(saved)])}",
+    )
+    panel = read_html(output / "zweiter-antrag" / "index.html").select_one("details.language-hints")
+    assert panel is not None and "2 Sprachhinweis(e)" in panel.summary.get_text()
+    assert read_html(output / "antrag" / "index.html").select_one(".language-hints") is None

@@ -1,10 +1,12 @@
 """A full build of content/: every item at its German address, dates, breadcrumbs, footer, drafts."""
 
+import json
 import re
+import shutil
 
 import pytest
 
-from conftest import read_html
+from conftest import FIXTURES, ROOT, build_site, read_html
 from content_index import content_items
 from pelicanconf import SITE_LANGUAGES
 
@@ -187,3 +189,17 @@ def test_not_found_page_links_from_the_site_root_so_it_works_at_any_depth(publis
     assert soup.find("link", rel="stylesheet")["href"] == "/theme/css/site.css"
     assert soup.select_one(".site-header__brand")["href"] == "/"
     assert soup.select_one(".skip-link")["href"] == "#inhalt"
+
+
+def test_an_edited_template_is_compiled_again_despite_the_kept_bytecode(tmp_path):
+    """Development builds keep compiled templates between builds (pelicanconf.py, JINJA_ENVIRONMENT);
+    Jinja compares each with its template's text, so an edit shows in the next build."""
+    theme = shutil.copytree(ROOT / "theme", tmp_path / "theme")
+    content = FIXTURES / "plain_language" / "site"
+    options = ["-e", "SEARCH_INDEX_ENABLED=false", f"THEME={json.dumps(str(theme))}"]
+    before = build_site(content, "pelicanconf.py", tmp_path / "vorher", *options)
+    assert "Geänderte Vorlage" not in (before / "antrag" / "index.html").read_text("utf-8")
+    base = theme / "templates" / "base.html"
+    base.write_text(base.read_text("utf-8").replace("</body>", "<p>Geänderte Vorlage</p></body>", 1), "utf-8")
+    after = build_site(content, "pelicanconf.py", tmp_path / "nachher", *options)
+    assert "Geänderte Vorlage" in (after / "antrag" / "index.html").read_text("utf-8")

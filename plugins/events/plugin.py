@@ -16,7 +16,7 @@ from pelican.generators import Generator
 
 from common.dates import AuthorDateError, parse_author_date
 from common.settings import settings_reader
-from common.ui_strings import load_ui_strings, make_lookup
+from common.ui_strings import make_lookup, ui_strings_of
 
 from .display import day_and_month, event_date, event_time, language_names, month_label, year_label
 from .fields import parse_event
@@ -249,7 +249,7 @@ def calendar_name(settings, lang: str) -> str:
     table = settings.get("LOCALISATION_UI_STRINGS_FILE")
     if not table:
         return f"{settings['SITENAME']} – Termine"
-    ui = make_lookup(load_ui_strings(Path(table)), settings["DEFAULT_LANG"])
+    ui = make_lookup(ui_strings_of(settings, table), settings["DEFAULT_LANG"])
     return f"{ui('site_name', lang)} – {ui('event_page_title', lang)}"
 
 

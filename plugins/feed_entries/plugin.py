@@ -17,12 +17,11 @@ language's items only, as before translations existed. Each language's TRANSLATI
 file gets that language's site name as title, its start page as link and its language code.
 """
 
-from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from pelican import signals
 
-from common.ui_strings import load_ui_strings
+from common.ui_strings import ui_strings_of
 
 from .languages import feed_path, keep_entries_in, translation_feed_language
 from .sanitise import safe_feed_html
@@ -80,7 +79,7 @@ def site_name(context, lang: str) -> str | None:
     if not table:
         return None
     try:
-        return load_ui_strings(Path(table)).get(lang, {}).get("site_name")
+        return ui_strings_of(context, table).get(lang, {}).get("site_name")
     except (OSError, ValueError):
         return None
 

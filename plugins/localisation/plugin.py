@@ -12,7 +12,7 @@ from pelican.utils import pelican_open
 
 from common.dates import AuthorDateError, iso_date, long_date, long_datetime, parse_author_date
 from common.languages import home_url, search_url
-from common.ui_strings import load_ui_strings, make_lookup
+from common.ui_strings import make_lookup, ui_strings_of
 
 from .bidi import isolate_latin_runs
 from .languages import (
@@ -68,7 +68,7 @@ def add_template_helpers(generator):
     settings = generator.settings
     default_lang = settings["DEFAULT_LANG"]
     languages = settings.get("SITE_LANGUAGES", DEFAULT_LANGUAGES)
-    strings = load_ui_strings(Path(settings["LOCALISATION_UI_STRINGS_FILE"]))
+    strings = ui_strings_of(settings)
     lookup = make_lookup(strings, default_lang)
     german_texts = strings.get(default_lang, {})
 

@@ -71,11 +71,17 @@ def showing(settings) -> bool:
     return bool(setting(settings, "PLAIN_LANGUAGE_SHOW_ON_PAGE"))
 
 
+def only_sources(settings) -> set[Path] | None:
+    """The files whose hints this build shows (the preview's quick build: the saved ones), or None: all."""
+    only = setting(settings, "PLAIN_LANGUAGE_ONLY_SOURCES")
+    return None if only is None else {Path(source).resolve() for source in only}
+
+
 def start_analysis(pelican_object) -> None:
     """At build start: check every German Markdown file in a second process while Pelican reads."""
     settings = pelican_object.settings
-    if not showing(settings):
-        return
+    if not showing(settings) or only_sources(settings) is not None:
+        return  # no hints, or those of a few files: checked after reading, in this process (attach_hints)
     if sum(1 for _ in Path(settings["PATH"]).rglob("*.md")) < IN_PROCESS_BELOW:
         return  # a small site: checked after reading, in this process (attach_hints); no process to start
     try:
@@ -121,8 +127,11 @@ def attach_hints(generators) -> None:
     cache_folder = setting(settings, "PLAIN_LANGUAGE_CACHE")
     cache = ReportCache(Path(cache_folder), options) if cache_folder else None
     tools = None
+    only = only_sources(settings)
     for item in german_items(generators, settings["DEFAULT_LANG"]):
         path = Path(item.source_path)
+        if only is not None and path.resolve() not in only:
+            continue  # its page is not written in this build
         report = reports.get(str(path.resolve()))
         if report is None:  # not among the files the worker found (or no worker): check it here
             if path.stat().st_size > MAX_BYTES:
