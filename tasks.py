@@ -58,9 +58,10 @@ def output_is_current(inputs: str) -> bool:
 
 @contextlib.contextmanager
 def recorded_build(inputs: str):
-    """Around one build into a staging folder: yields the file its time-bound moments go to and a
-    function that records the staging folder as the build of `inputs`, to be called just before the
-    swap (anything written into output/ after it then shows as a change)."""
+    """Around one build into a staging folder: yields the setting (KEY=JSON) that has the build write its
+    time-bound moments (plugins/time_bound) and a function that records the staging folder as the build
+    of `inputs`, to be called just before the swap (anything written into output/ after it then shows
+    as a change)."""
     started = datetime.now(UTC)
     handle, name = tempfile.mkstemp(prefix="zeitpunkte-", suffix=".json")
     os.close(handle)
@@ -72,7 +73,7 @@ def recorded_build(inputs: str):
         site_record.save(SITE_RECORD, inputs=inputs, files=site_record.files_of(staging), until=until)
 
     try:
-        yield moments_file, record
+        yield f"TIME_BOUND_FILE={json.dumps(str(moments_file))}", record
     finally:
         moments_file.unlink(missing_ok=True)
 
@@ -120,9 +121,9 @@ def build(c, force=False):
     # Built beside output/ and swapped in whole, like the preview: a publish swapping output/
     # meanwhile never receives half of a development build (drafts) into the published site.
     staging = new_staging_folder(ROOT, PREVIEW_STAGING_PREFIX)
-    with recorded_build(inputs) as (moments_file, record):
+    with recorded_build(inputs) as (time_bound, record):
         try:
-            c.run(pelican_command("pelicanconf.py", staging, "-e", f"TIME_BOUND_FILE={json.dumps(str(moments_file))}"))
+            c.run(pelican_command("pelicanconf.py", staging, "-e", time_bound))
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
             raise
@@ -166,9 +167,9 @@ def publish_locked(c, force: bool = False) -> None:
         )
         return
     staging = new_staging_folder(ROOT)
-    with recorded_build(inputs) as (moments_file, record):
+    with recorded_build(inputs) as (time_bound, record):
         try:
-            strict_build(c, staging, "-e", f"TIME_BOUND_FILE={json.dumps(str(moments_file))}")
+            strict_build(c, staging, "-e", time_bound)
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
             print("Veröffentlichung abgebrochen: output/ bleibt unverändert.", file=sys.stderr)
