@@ -490,8 +490,8 @@ AUTHOR_FEED_RSS = None
 
 # --- Templates ---------------------------------------------------------------
 # autoescape: text from metadata (titles, summaries) is always shown as text.
-TEMPLATE_CACHE = SITE_ROOT / "cache" / "vorlagen"
-TEMPLATE_CACHE.mkdir(parents=True, exist_ok=True)  # Jinja writes into it but does not make it
+template_cache = SITE_ROOT / "cache" / "vorlagen"
+template_cache.mkdir(parents=True, exist_ok=True)  # Jinja writes into it but does not make it
 JINJA_ENVIRONMENT = {
     "trim_blocks": True,
     "lstrip_blocks": True,
@@ -499,7 +499,7 @@ JINJA_ENVIRONMENT = {
     # Compiled templates are kept between builds in cache/vorlagen/ (Jinja checks each against its
     # template's text): a preview build compiled every template anew, 14 % of a quick build at 1,000
     # articles. Only for the preview and `invoke build`: publishconf.py compiles afresh.
-    "bytecode_cache": FileSystemBytecodeCache(str(TEMPLATE_CACHE)),
+    "bytecode_cache": FileSystemBytecodeCache(str(template_cache)),
 }
 
 # --- Development conveniences ---------------------------------------------
