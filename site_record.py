@@ -17,13 +17,15 @@ A build is skipped only while all three hold. Builds are reproducible (tests/tes
 a rebuild of the same inputs before `until` would write the same bytes, which is why skipping it is safe.
 """
 
+import contextlib
 import hashlib
 import importlib.metadata
 import json
 import os
 import sys
+import tempfile
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 # Raised when what the record holds changes meaning: an older record then never matches.
@@ -108,3 +110,24 @@ def is_current(record_file: Path, inputs: str, output: Path, now: datetime) -> b
     if until is not None and datetime.fromisoformat(until) <= now:
         return False
     return output.is_dir() and files_of(output) == record.get("files")
+
+
+@contextlib.contextmanager
+def recording(record_file: Path, inputs: str):
+    """Around one build: yields the Pelican setting (KEY=JSON) that has the build write its time-bound
+    moments (plugins/time_bound) and a function that records a finished build's folder as the build of
+    `inputs`. Call it before the folder becomes output/ (the swap): anything written there afterwards
+    then shows as a change."""
+    started = datetime.now(UTC)
+    handle, name = tempfile.mkstemp(prefix="zeitpunkte-", suffix=".json")
+    os.close(handle)
+    moments_file = Path(name)
+
+    def record(folder: Path) -> None:
+        moments = json.loads(moments_file.read_text("utf-8") or "[]")
+        save(record_file, inputs=inputs, files=files_of(folder), until=first_moment_after(moments, started))
+
+    try:
+        yield f"TIME_BOUND_FILE={json.dumps(str(moments_file))}", record
+    finally:
+        moments_file.unlink(missing_ok=True)

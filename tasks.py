@@ -7,7 +7,6 @@ import shlex
 import shutil
 import signal
 import sys
-import tempfile
 import threading
 from datetime import UTC, datetime
 from pathlib import Path
@@ -56,28 +55,6 @@ def output_is_current(inputs: str) -> bool:
     return site_record.is_current(SITE_RECORD, inputs, OUTPUT, datetime.now(UTC))
 
 
-@contextlib.contextmanager
-def recorded_build(inputs: str):
-    """Around one build into a staging folder: yields the setting (KEY=JSON) that has the build write its
-    time-bound moments (plugins/time_bound) and a function that records the staging folder as the build
-    of `inputs`, to be called just before the swap (anything written into output/ after it then shows
-    as a change)."""
-    started = datetime.now(UTC)
-    handle, name = tempfile.mkstemp(prefix="zeitpunkte-", suffix=".json")
-    os.close(handle)
-    moments_file = Path(name)
-
-    def record(staging: Path) -> None:
-        moments = json.loads(moments_file.read_text("utf-8") or "[]")
-        until = site_record.first_moment_after(moments, started)
-        site_record.save(SITE_RECORD, inputs=inputs, files=site_record.files_of(staging), until=until)
-
-    try:
-        yield f"TIME_BOUND_FILE={json.dumps(str(moments_file))}", record
-    finally:
-        moments_file.unlink(missing_ok=True)
-
-
 def progress(line: str) -> None:
     """One short progress line, at once (tests and impatient editors watch for them)."""
     print(line, flush=True)
@@ -121,7 +98,7 @@ def build(c, force=False):
     # Built beside output/ and swapped in whole, like the preview: a publish swapping output/
     # meanwhile never receives half of a development build (drafts) into the published site.
     staging = new_staging_folder(ROOT, PREVIEW_STAGING_PREFIX)
-    with recorded_build(inputs) as (time_bound, record):
+    with site_record.recording(SITE_RECORD, inputs) as (time_bound, record):
         try:
             c.run(pelican_command("pelicanconf.py", staging, "-e", time_bound))
         except BaseException:
@@ -167,7 +144,7 @@ def publish_locked(c, force: bool = False) -> None:
         )
         return
     staging = new_staging_folder(ROOT)
-    with recorded_build(inputs) as (time_bound, record):
+    with site_record.recording(SITE_RECORD, inputs) as (time_bound, record):
         try:
             strict_build(c, staging, "-e", time_bound)
         except BaseException:

@@ -8,11 +8,10 @@ with `--skip-if-current` after it, first check that record as `invoke build` doe
 while it holds. Pelican's own arguments follow: CONTENT -o OUTPUT [-s SETTINGS] [-e …] [flags].
 """
 
+import contextlib
 import json
-import os
 import resource
 import sys
-import tempfile
 import time
 from datetime import UTC, datetime
 from pathlib import Path
@@ -69,25 +68,20 @@ if arguments[:1] == ["--record"]:
 started = time.perf_counter()
 status = 0
 skipped = False
-if record_file is not None:
-    since = datetime.now(UTC)
-    content, output = Path(arguments[0]), Path(arguments[arguments.index("-o") + 1])
-    inputs = site_record.inputs_fingerprint(ROOT, content, build_settings(arguments))
-    skipped = bool(skip_if_current) and site_record.is_current(record_file, inputs, output, since)
-    handle, moments_name = tempfile.mkstemp(suffix=".json")
-    os.close(handle)
-    arguments += ["-e", f"TIME_BOUND_FILE={json.dumps(moments_name)}"]
-if not skipped:
-    try:
-        pelican_main(arguments)
-    except SystemExit as stop:
-        status = stop.code or 0
-    if record_file is not None and status == 0:
-        moments = json.loads(Path(moments_name).read_text("utf-8") or "[]")
-        until = site_record.first_moment_after(moments, since)
-        site_record.save(record_file, inputs=inputs, files=site_record.files_of(output), until=until)
-if record_file is not None:
-    Path(moments_name).unlink()
+with contextlib.ExitStack() as recorded:
+    if record_file is not None:  # as `invoke build` does (tasks.py)
+        content, output = Path(arguments[0]), Path(arguments[arguments.index("-o") + 1])
+        inputs = site_record.inputs_fingerprint(ROOT, content, build_settings(arguments))
+        skipped = bool(skip_if_current) and site_record.is_current(record_file, inputs, output, datetime.now(UTC))
+        time_bound, record = recorded.enter_context(site_record.recording(record_file, inputs))
+        arguments += ["-e", time_bound]
+    if not skipped:
+        try:
+            pelican_main(arguments)
+        except SystemExit as stop:
+            status = stop.code or 0
+        if record_file is not None and status == 0:
+            record(output)
 report = {
     "seconds": time.perf_counter() - started,
     # The larger of this process and the largest process it started (Pagefind runs as one).
