@@ -213,6 +213,10 @@ PLUGINS = [
     "time_bound",  # after events: when time alone changes the site (for `invoke build`'s skip)
 ]
 
+# fast_listings: once every generator has finished, each item keeps its address (Pelican would work it out
+# again from the URL pattern on every use). The preview's staying build sets it to False for itself.
+FAST_LISTINGS_FREEZE_URLS = True
+
 # content_checks: what content must look like; every problem names file, line and fix.
 # The Tags vocabulary is the list in docs/redaktionsleitfaden.md (a test keeps both equal).
 CONTENT_CHECKS_TAGS = [
@@ -326,6 +330,9 @@ LOCALISATION_UI_STRINGS_FILE = str(SITE_ROOT / "theme" / "ui_strings.toml")
 # (plugins/localisation/reading.py). None here and for publishing: `invoke livereload` sets it
 # (cache/markdown/) for its own builds only.
 LOCALISATION_MARKDOWN_CACHE = None
+# How many worker processes convert the Markdown files ahead of Pelican's reading (plugins/localisation/
+# prefetch.py); None: one per core of this machine, 0: Pelican reads alone. Same output either way.
+LOCALISATION_READ_WORKERS = None
 # site_structure: the page whose text opens the home page (it gets no page of its own).
 SITE_STRUCTURE_HOME_INTRO_SLUG = "startseite"
 # auch_interessant: the related-content block on every article and page.

@@ -28,6 +28,7 @@ from pelican.log import LimitFilter
 from pelican.settings import read_settings
 
 import tasks
+from common.items import items_of
 from conftest import ROOT
 
 settings.register_profile(
@@ -51,18 +52,6 @@ PROFILE = os.environ.get("FUZZ_PROFILE", "ci")
 
 DEVELOPMENT = read_settings(str(ROOT / "pelicanconf.py"))
 IGNORE_FILES, JINJA_ENVIRONMENT = DEVELOPMENT["IGNORE_FILES"], DEVELOPMENT["JINJA_ENVIRONMENT"]
-ITEM_LISTS = (
-    "articles",
-    "translations",
-    "drafts",
-    "drafts_translations",
-    "hidden_articles",
-    "hidden_translations",
-    "pages",
-    "hidden_pages",
-    "draft_pages",
-    "draft_translations",
-)
 
 # --- Strategies: what an author can type ---------------------------------------------------------
 
@@ -331,8 +320,7 @@ def run_check(content: Path):
 
     def remember(generators):
         for generator in generators:
-            for name in ITEM_LISTS:
-                read.update(item.relative_source_path for item in getattr(generator, name, []))
+            read.update(item.relative_source_path for item in items_of(generator))
             intro = generator.context.get("home_intro")
             if intro is not None:
                 read.add(intro.relative_source_path)

@@ -180,10 +180,11 @@ def test_header_links_fit_320_pixels_in_both_directions(browser, site_server, ad
     page = open_page(browser, site_server + address, width=320)
     try:
         header_offers_fit(page, 320)
-        loaded = page.evaluate(
-            "performance.getEntriesByType('resource').filter(entry => entry.name.includes('/theme/icons/'))"
-            ".map(entry => [entry.name.split('/').pop(), entry.responseStatus])"
-        )
+        # A background image may arrive just after the load event (CI saw none listed once): wait for
+        # both, up to 10 s, before judging what came back.
+        icons = "performance.getEntriesByType('resource').filter(entry => entry.name.includes('/theme/icons/'))"
+        page.wait_for_function(f"{icons}.length >= 2", timeout=10_000)
+        loaded = page.evaluate(f"{icons}.map(entry => [entry.name.split('/').pop(), entry.responseStatus])")
         assert sorted(loaded) == [["gebaerdensprache.svg", 200], ["leichte-sprache.svg", 200]]  # the symbols are drawn
     finally:
         page.context.close()

@@ -186,6 +186,17 @@ def test_a_changed_tag_brings_only_the_items_own_page(resident, tmp_path):
     assert b"Ehrenamt" in (tmp_path / "gerendert" / "aktuelles/2025/meldung-3/index.html").read_bytes()
 
 
+def test_a_changed_slug_gives_the_page_its_new_address(resident, tmp_path):
+    # The staying build keeps no address worked out before (fast_listings does in other builds): the
+    # re-read item would take it over and link its page, its language versions and its card to the old one.
+    build, content = resident
+    saved = content / "artikel" / "2025-03-01-meldung-3.md"
+    saved.write_text(saved.read_text(encoding="utf-8").replace("Tags:", "Slug: neuer-name\nTags:"), encoding="utf-8")
+    assert build.render([saved], tmp_path / "gerendert", WAIT) == ["aktuelles/2025/neuer-name/index.html"]
+    page = (tmp_path / "gerendert" / "aktuelles/2025/neuer-name/index.html").read_text(encoding="utf-8")
+    assert 'aktuelles/2025/neuer-name/"' in page and "meldung-3/" not in page
+
+
 def test_of_a_paginated_listing_only_the_page_that_shows_the_edited_item_is_written(tmp_path):
     content = small_site(tmp_path / "inhalt")
     pagination = ["DEFAULT_PAGINATION=2", 'PAGINATED_TEMPLATES={"index": 2, "category": null, "tag": null}']

@@ -9,6 +9,7 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import Generator
 
+from common.items import items_of
 from common.settings import settings_reader
 
 from .data import parse_contacts, unknown_key_problem
@@ -26,19 +27,6 @@ DEFAULTS = {
 }
 # Where this build's contacts wait in Pelican's shared context (one dict per build, never module state).
 CONTEXT_KEY = "contacts"
-ITEM_LISTS = (
-    "articles",
-    "translations",
-    "drafts",
-    "drafts_translations",
-    "hidden_articles",
-    "hidden_translations",
-    "pages",
-    "hidden_pages",
-    "draft_pages",
-    "hidden_translations",
-    "draft_translations",
-)
 
 
 setting = settings_reader(DEFAULTS)
@@ -95,26 +83,23 @@ def registry_of(context, settings) -> Registry:
 def attach_contacts(generator):
     """`item.contact_box` on every article and page (None without `Contact_box:`); a wrong key is a field problem."""
     registry = registry_of(generator.context, generator.settings)
-    seen = set()
-    for name in ITEM_LISTS:
-        for item in getattr(generator, name, None) or []:
-            if id(item) in seen:
-                continue
-            seen.add(id(item))
-            item.contact_box = None
-            key = str(item.metadata.get("contact_box") or "").strip()
-            if not key:
-                continue
-            if key in registry.contacts:
-                item.contact_box = registry.contacts[key]
-            elif not registry.readable and registry.exists:
-                continue  # the broken file is reported once, not on every page that names a contact
-            else:
-                what, fix = unknown_key_problem(key, registry.contacts, display_path(registry.path))
-                if not registry.exists:
-                    what = f"Die Kontaktdatei {display_path(registry.path)} gibt es nicht, also auch nicht „{key}“"
-                    fix = "Legen Sie die Datei an (Vorlage: content/kontakte.toml der Stabsstelle) oder löschen Sie die Zeile"
-                item.field_problems = [*(getattr(item, "field_problems", None) or []), ("contact_box", what, fix)]
+    for item in items_of(generator):
+        item.contact_box = None
+        key = str(item.metadata.get("contact_box") or "").strip()
+        if not key:
+            continue
+        if key in registry.contacts:
+            item.contact_box = registry.contacts[key]
+        elif not registry.readable and registry.exists:
+            continue  # the broken file is reported once, not on every page that names a contact
+        else:
+            what, fix = unknown_key_problem(key, registry.contacts, display_path(registry.path))
+            if not registry.exists:
+                what = f"Die Kontaktdatei {display_path(registry.path)} gibt es nicht, also auch nicht „{key}“"
+                fix = (
+                    "Legen Sie die Datei an (Vorlage: content/kontakte.toml der Stabsstelle) oder löschen Sie die Zeile"
+                )
+            item.field_problems = [*(getattr(item, "field_problems", None) or []), ("contact_box", what, fix)]
 
 
 class ContactCardsGenerator(Generator):

@@ -1,11 +1,22 @@
-"""Pelican glue: the article lists of tags, categories and authors answer `in` at once (listing.py).
+"""Pelican glue: the article lists of tags, categories and authors answer `in` at once (listing.py),
+and each item's address is worked out once.
 
-Done on `article_generator_finalized`, when Pelican has made the lists. The generator and the
-shared context then hold the same new lists (as they held the same old ones), so a change made
+The lists are replaced on `article_generator_finalized`, when Pelican has made them. The generator and
+the shared context then hold the same new lists (as they held the same old ones), so a change made
 through either is seen by both; for every other plugin and template they are lists as before.
+
+Pelican works out an item's address (`url`) from its settings pattern again on every access, and
+listings, teasers, feeds, the sitemap and the checks ask for it many times per item: 8 % of a
+published build at 1,000 articles. Once every generator has finished (`all_generators_finalized`),
+nothing changes an address any more, so each item keeps the one it has then, as Pelican's own
+`override_url` (which wins over the pattern). The preview's full build leaves them as they are
+(FAST_LISTINGS_FREEZE_URLS = False): its process stays and re-reads saved files, and an address taken
+over from the old item would hide a changed slug.
 """
 
 from pelican import signals
+
+from common.items import items_of
 
 from .listing import MembershipList
 
@@ -21,5 +32,16 @@ def speed_up_listings(generator) -> None:
     generator.context["authors"] = generator.authors
 
 
+def freeze_urls(generators) -> None:
+    """Give every item the address it has now as `override_url`, unless it has one."""
+    if not generators or not generators[0].settings.get("FAST_LISTINGS_FREEZE_URLS", True):
+        return
+    for generator in generators:
+        for item in items_of(generator):
+            if not hasattr(item, "override_url"):
+                item.override_url = item.url
+
+
 def register():
     signals.article_generator_finalized.connect(speed_up_listings)
+    signals.all_generators_finalized.connect(freeze_urls)

@@ -1,6 +1,8 @@
 """Pelican glue: German dates in metadata; the page's language, its dates, UI strings and translations
 for the theme's templates."""
 
+import logging
+import os
 import re
 from pathlib import Path
 
@@ -22,7 +24,10 @@ from .languages import (
     localised_link,
     switcher_links,
 )
+from .prefetch import CHUNK, Prefetch
 from .reading import Converted, ConvertedFields, conversion_cache, convert
+
+logger = logging.getLogger(__name__)
 
 # Fields whose value may span several indented lines (the publisher block shows each line).
 MULTI_LINE_FIELDS = {"contact"}
@@ -170,17 +175,22 @@ class AuthorDateMarkdownReader(MarkdownReader):
         super().__init__(*args, **kwargs)
         folder = self.settings.get("LOCALISATION_MARKDOWN_CACHE")
         self._conversions = conversion_cache(folder, self.settings) if folder else None
+        self._prefetched = None  # a Prefetch once the generator has named its files (prefetch_markdown)
 
     def read(self, source_path):
-        """As Pelican reads, but in the preview the conversion of an unchanged text comes from the cache."""
-        if self._conversions is None:
+        """As Pelican reads, but taking the conversion from the worker processes that made it ahead
+        (prefetch.py) or, in the preview, for an unchanged text from the cache."""
+        if self._conversions is None and self._prefetched is None:
             return super().read(source_path)
         self._source_path = source_path
         with pelican_open(source_path) as text:
-            converted = self._conversions.get(text)
+            converted = self._prefetched.take(source_path, text) if self._prefetched else None
+            if converted is None and self._conversions is not None:
+                converted = self._conversions.get(text)
             if not isinstance(converted, Converted):
                 converted = convert(text, self.settings["MARKDOWN"], self.settings["FORMATTED_FIELDS"])
-                self._conversions.put(text, converted)
+                if self._conversions is not None:
+                    self._conversions.put(text, converted)
         if converted.meta is None:
             return converted.content, {}
         self._md = ConvertedFields(converted.formatted)
@@ -225,6 +235,48 @@ def use_author_date_reader(readers):
             readers.reader_classes[extension] = AuthorDateMarkdownReader
 
 
+def read_workers(settings) -> int:
+    """How many worker processes convert Markdown ahead of Pelican's reading (LOCALISATION_READ_WORKERS)."""
+    workers = settings.get("LOCALISATION_READ_WORKERS")
+    return len(os.sched_getaffinity(0)) if workers is None else int(workers)
+
+
+def prefetch_markdown(generator, paths_setting: str, excludes_setting: str) -> None:
+    """Hand the generator's Markdown files to worker processes before it reads them (prefetch.py)."""
+    reader = generator.readers.readers.get("md")
+    workers = read_workers(generator.settings)
+    if not isinstance(reader, AuthorDateMarkdownReader) or workers < 2:
+        return
+    files = generator.get_files(generator.settings[paths_setting], exclude=generator.settings[excludes_setting])
+    # Pelican makes one reader per extension; this one reads the .md files (the others read unhelped).
+    paths = [os.path.abspath(os.path.join(generator.path, name)) for name in files if name.endswith(".md")]
+    if len(paths) <= CHUNK:
+        return  # one task's worth: a worker would not finish it sooner than the reader does
+    try:
+        reader._prefetched = Prefetch(
+            paths, generator.settings["MARKDOWN"], generator.settings["FORMATTED_FIELDS"], reader._conversions, workers
+        )
+    except (OSError, AssertionError, RuntimeError) as error:  # no worker processes here (e.g. in a daemon process)
+        logger.debug("localisation: keine Leseprozesse (%s); Pelican liest allein", error)
+
+
+def prefetch_articles(generator) -> None:
+    prefetch_markdown(generator, "ARTICLE_PATHS", "ARTICLE_EXCLUDES")
+
+
+def prefetch_pages(generator) -> None:
+    prefetch_markdown(generator, "PAGE_PATHS", "PAGE_EXCLUDES")
+
+
+def stop_prefetch(generator) -> None:
+    """After the generator has read its files: no worker is left running (e.g. after a file failed)."""
+    reader = generator.readers.readers.get("md")
+    prefetched = getattr(reader, "_prefetched", None)
+    if prefetched is not None:
+        prefetched.close()
+        reader._prefetched = None
+
+
 def localise_body(instance):
     """A translation's body in its language's typography: its quotation marks instead of the German ones
     Markdown writes, and in a right-to-left language every Latin-script run (e-mail, addresses, names)
@@ -241,5 +293,9 @@ def localise_body(instance):
 def register():
     """Connect the signals."""
     signals.readers_init.connect(use_author_date_reader)
+    signals.article_generator_init.connect(prefetch_articles)
+    signals.page_generator_init.connect(prefetch_pages)
+    signals.article_generator_finalized.connect(stop_prefetch)
+    signals.page_generator_finalized.connect(stop_prefetch)
     signals.generator_init.connect(add_template_helpers)
     signals.content_object_init.connect(localise_body)

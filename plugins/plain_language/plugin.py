@@ -18,6 +18,8 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import ArticlesGenerator, PagesGenerator
 
+from common.items import items_of
+
 from .cache import ReportCache
 from .options import Options, setting
 from .report import MAX_BYTES, Tools, analyse_cached, analyse_folder
@@ -29,18 +31,6 @@ logger = logging.getLogger(__name__)
 IN_PROCESS_BELOW = 40
 # Where this build's running analysis waits: a key of the build's own settings dict (never module state).
 JOB_KEY = "_PLAIN_LANGUAGE_JOB"
-ITEM_LISTS = (
-    "articles",
-    "translations",
-    "drafts",
-    "drafts_translations",
-    "hidden_articles",
-    "hidden_translations",
-    "pages",
-    "hidden_pages",
-    "draft_pages",
-    "draft_translations",
-)
 
 
 def display_path(path: Path) -> str:
@@ -55,14 +45,13 @@ def german_items(generators, default_lang: str) -> list:
     for generator in generators:
         if not isinstance(generator, ArticlesGenerator | PagesGenerator):
             continue
-        for name in ITEM_LISTS:
-            for item in getattr(generator, name, None) or []:
-                source = getattr(item, "source_path", "") or ""
-                if id(item) in seen or not source.endswith((".md", ".markdown")):
-                    continue
-                seen.add(id(item))
-                if getattr(item, "lang", default_lang) == default_lang == "de":
-                    items.append(item)
+        for item in items_of(generator):
+            source = getattr(item, "source_path", "") or ""
+            if id(item) in seen or not source.endswith((".md", ".markdown")):
+                continue
+            seen.add(id(item))
+            if getattr(item, "lang", default_lang) == default_lang == "de":
+                items.append(item)
     return items
 
 

@@ -369,6 +369,9 @@ def build(arguments: list[str]) -> tuple[Site | None, int]:
     def remember_site(generators) -> None:
         finished.append(generators)
 
+    # Addresses stay worked out from each item's fields (fast_listings would keep each as an override):
+    # an override set after reading would be carried over to a re-read item and hide a changed slug.
+    options.overrides = {**(options.overrides or {}), "FAST_LISTINGS_FREEZE_URLS": False}
     try:
         pelican, _settings = get_instance(options)
         # Connected after the plugins (get_instance registers them): what reading gave, their part included.
