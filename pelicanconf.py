@@ -189,6 +189,7 @@ THEME = str(SITE_ROOT / "theme")
 THEME_STATIC_DIR = "theme"
 PLUGIN_PATHS = [str(SITE_ROOT / "plugins")]
 PLUGINS = [
+    "parallel_writing",  # first: its `finalized` receiver brings the other writing processes' part back
     "build_messages",
     "localisation",
     "content_checks",
@@ -212,6 +213,12 @@ PLUGINS = [
     "quick_preview",  # preview: a first build that writes only the saved files’ pages
     "time_bound",  # after events: when time alone changes the site (for `invoke build`'s skip)
 ]
+
+# parallel_writing: how many processes write the article and page generators' files (None: one per core;
+# 1: this process alone), and from how many articles and pages on (below, forking costs more than it saves).
+# The output is the same either way.
+PARALLEL_WRITING_PROCESSES = None
+PARALLEL_WRITING_MIN_ITEMS = 100
 
 # fast_listings: once every generator has finished, each item keeps its address (Pelican would work it out
 # again from the URL pattern on every use). The preview's staying build sets it to False for itself.

@@ -88,6 +88,8 @@ def add_alternates(xml: bytes, site_url: str, languages: list[str], default_lang
                 _link(url, lang, f"{site_url}/{group[lang]}")
             if default_lang in group:
                 _link(url, "x-default", f"{site_url}/{group[default_lang]}")
+    # In address order: the same sitemap whichever process wrote which page first (parallel_writing).
+    root[:] = sorted(root, key=lambda url: _relative(url.findtext(f"{{{SITEMAP_NS}}}loc", "").strip(), site_url))
     ET.indent(root, space="")
     return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
 
