@@ -74,7 +74,9 @@ with contextlib.ExitStack() as recorded:
         inputs = site_record.inputs_fingerprint(ROOT, content, build_settings(arguments))
         skipped = bool(skip_if_current) and site_record.is_current(record_file, inputs, output, datetime.now(UTC))
         time_bound, record = recorded.enter_context(site_record.recording(record_file, inputs))
-        arguments += ["-e", time_bound]
+        # Pelican keeps only the last `-e` group: the setting joins the one given, if any.
+        at = arguments.index("-e") + 1 if "-e" in arguments else len(arguments)
+        arguments[at:at] = [time_bound] if "-e" in arguments else ["-e", time_bound]
     if not skipped:
         try:
             pelican_main(arguments)

@@ -34,6 +34,8 @@ MULTI_LINE_FIELDS = {"contact"}
 # Context key where a plugin that writes its own page in every language (the events plugin's Termine
 # page) announces the addresses: {German address: {lang: address}}; the navigation links to them.
 LOCALISED_ADDRESSES = "localised_addresses"
+# Where this build's cache of converted Markdown waits: a key of the build's own settings (never module state).
+CONVERSIONS_KEY = "_LOCALISATION_CONVERSIONS"
 DEFAULT_LANGUAGES = {"de": {"name": "Deutsch", "direction": "ltr", "locale": "de_DE", "og_locale": "de_DE"}}
 
 
@@ -174,7 +176,14 @@ class AuthorDateMarkdownReader(MarkdownReader):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         folder = self.settings.get("LOCALISATION_MARKDOWN_CACHE")
-        self._conversions = conversion_cache(folder, self.settings) if folder else None
+        self._conversions = None
+        if folder:
+            # One cache per build, not per reader: Pelican makes a reader per extension and generator,
+            # and the cache's key hashes the code of every plugin (4 % of a quick preview build).
+            made = self.settings.get(CONVERSIONS_KEY)
+            if made is None or made[0] != folder:
+                made = self.settings[CONVERSIONS_KEY] = (folder, conversion_cache(folder, self.settings))
+            self._conversions = made[1]
         self._prefetched = None  # a Prefetch once the generator has named its files (prefetch_markdown)
 
     def read(self, source_path):
