@@ -33,6 +33,7 @@ import os
 import shutil
 import signal
 import subprocess
+import sys
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -332,10 +333,27 @@ def stop_group(process) -> None:
         process.terminate()
 
 
+def keep_compiled_code() -> None:
+    """Let this build process keep the byte code it compiles, in cache/pycache/ (not beside the sources).
+
+    Every preview build runs in a new process and imports the plugins afresh, so that edits to them take
+    effect; Python checks each kept file against its source. Where PYTHONDONTWRITEBYTECODE is set (as on the
+    CI machine), every build compiled every plugin again: importing them took 0.17 s instead of 0.08 s."""
+    sys.pycache_prefix = str(Path(__file__).resolve().parent / "cache" / "pycache")
+    sys.dont_write_bytecode = False
+
+
+def run_keeping_code(main: Callable, *arguments) -> None:
+    """`main(*arguments)` in a build process that keeps its compiled code (keep_compiled_code)."""
+    keep_compiled_code()
+    main(*arguments)
+
+
 def run_in_own_group(main: Callable[[list[str]], object], arguments: list[str], quiet: bool = False) -> None:
     """`main(arguments)` as the leader of a new process group, so that stopping the build stops every process
     it started too (the language hints run in a worker process that would otherwise wait forever); with
     `quiet`, its output is discarded (the quick build: the full build reports every problem)."""
+    keep_compiled_code()
     os.setpgrp()
     if quiet:
         with open(os.devnull, "w") as nothing:
@@ -385,7 +403,7 @@ class ResidentBuild:
 
     def __init__(self, processes, target: Callable, arguments: list[str]):
         self._ours, theirs = processes.Pipe()
-        self._process = processes.Process(target=target, args=(arguments, theirs))
+        self._process = processes.Process(target=run_keeping_code, args=(target, arguments, theirs))
         self._theirs = theirs
         self._code: int | None = None
 

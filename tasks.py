@@ -230,6 +230,11 @@ PREVIEW_PRELOAD = [
     "pypdf",  # documents
     "HanTa.HanoverTagger",  # plain-language hints (in the process they start beside the build)
     "wordfreq",
+    "recurring_ical_events",  # events: 0.1 s to import
+    "mutagen.mp4",  # sign_videos
+    "vobject",  # contacts
+    "snowballstemmer",  # teasers
+    "nh3",  # feed_entries
 ]
 
 
